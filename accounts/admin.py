@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import ActingAssignment, Agency, Position, Rank, Staff, Unit, User
+from accounts.models import ActingAssignment, Agency, ImportRun, Position, Rank, Staff, Unit, User
 
 
 @admin.register(User)
@@ -54,3 +54,30 @@ class ActingAssignmentAdmin(admin.ModelAdmin):
     list_filter = ("kind",)
     raw_id_fields = ("acting", "replaces")
     list_select_related = ("acting", "replaces")
+
+
+@admin.register(ImportRun)
+class ImportRunAdmin(admin.ModelAdmin):
+    """The import history is a record: it can be read, never changed."""
+
+    list_display = (
+        "finished_at",
+        "agency",
+        "kind",
+        "file_name",
+        "row_count",
+        "created_count",
+        "updated_count",
+    )
+    list_filter = ("agency", "kind")
+    list_select_related = ("agency",)
+    date_hierarchy = "finished_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -7,6 +7,7 @@ from accounts.models import (
     ActingAssignment,
     Agency,
     AsnKind,
+    ImportKind,
     Position,
     PositionLevel,
     PositionType,
@@ -130,3 +131,22 @@ class StaffFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("All"))] + list(StaffStatus.choices)
     )
+
+
+class ImportForm(AgencyScopedForm):
+    agency = forms.ModelChoiceField(queryset=Agency.objects.none(), label=_("Agency"))
+    kind = forms.ChoiceField(
+        label=_("The file holds"),
+        choices=ImportKind.choices,
+        initial=ImportKind.STAFF,
+        widget=forms.RadioSelect,
+    )
+    file = forms.FileField(
+        label=_("File (.csv or .xlsx)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # An HR admin imports into their own agency only; the posted value is ignored.
+        self.fields["agency"].disabled = self.fields["agency"].initial is not None

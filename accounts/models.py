@@ -309,3 +309,52 @@ class ActingAssignment(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.acting.full_name} → {self.replaces.full_name}"
+
+
+class ImportKind(models.TextChoices):
+    STRUCTURE = "structure", _("Work units")
+    STAFF = "staff", _("Staff")
+
+
+class ImportRun(models.Model):
+    """Riwayat impor: one successful upload of work units or staff into an agency."""
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="import_runs", verbose_name=_("agency")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=ImportKind.choices)
+    file_name = models.CharField(_("file name"), max_length=255)
+    uploaded_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="import_runs",
+        verbose_name=_("uploaded by"),
+    )
+    row_count = models.PositiveIntegerField(_("rows"))
+    created_count = models.PositiveIntegerField(_("created"))
+    updated_count = models.PositiveIntegerField(_("updated"))
+    finished_at = models.DateTimeField(_("finished at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("import run")
+        verbose_name_plural = _("import runs")
+        ordering = ["-finished_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=["structure", "staff"]), name="import_run_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(created_count__lte=models.F("row_count"))
+                & Q(updated_count__lte=models.F("row_count") - models.F("created_count")),
+                name="import_run_counts_fit_rows",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.file_name}"
+
+    @property
+    def unchanged_count(self):
+        return self.row_count - self.created_count - self.updated_count

@@ -45,7 +45,7 @@ def _common(value, today):
     if not isinstance(value, str) or not value.strip():
         raise NipError(_("The number is empty."))
     digits = value.strip()
-    if not digits.isdigit():
+    if not (digits.isascii() and digits.isdigit()):
         raise NipError(_("The number may contain digits only."))
     if len(digits) != 18:
         raise NipError(
@@ -70,7 +70,7 @@ def parse_pns_nip(value, *, today=None):
     year, month = int(digits[8:12]), int(digits[12:14])
     if not 1 <= month <= 12:
         raise NipError(_("Digits 13–14 must be the appointment month (01–12)."))
-    if date(year, month, 1) <= born:
+    if (year, month) <= (born.year, born.month):
         raise NipError(_("The appointment date (digits 9–14) must come after the birth date."))
     if year > today.year + 1:
         raise NipError(_("The appointment year in digits 9–12 lies in the future."))

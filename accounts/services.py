@@ -74,6 +74,12 @@ def supervisor_cycle_error(staff_id, supervisor):
     return None
 
 
+def _stripped_nip(fields):
+    """The NIP rule ignores surrounding spaces, so the stored number must not keep them."""
+    nip = fields.get("nip")
+    return {**fields, "nip": nip.strip()} if isinstance(nip, str) else fields
+
+
 def _check_staff(staff):
     errors = {}
     if message := nip_error(staff.nip, staff.asn_kind):
@@ -84,7 +90,9 @@ def _check_staff(staff):
         errors["unit"] = _("The unit belongs to another agency.")
     if staff.position.agency_id != staff.agency_id:
         errors["position"] = _("The position belongs to another agency.")
-    if message := supervisor_cycle_error(staff.pk, staff.supervisor):
+    if staff.supervisor is not None and staff.supervisor.agency_id != staff.agency_id:
+        errors["supervisor"] = _("The supervisor belongs to another agency.")
+    elif message := supervisor_cycle_error(staff.pk, staff.supervisor):
         errors["supervisor"] = message
     duplicate = Staff.objects.filter(nip=staff.nip).exclude(pk=staff.pk)
     if staff.nip and duplicate.exists():
@@ -97,6 +105,7 @@ def _check_staff(staff):
 def staff_create(*, agency: Agency, email: str = "", **fields) -> Staff:
     """Creates the staff profile and its sign-in account (username = NIP, no usable password)."""
     lock_supervisor_chain()
+    fields = _stripped_nip(fields)
     staff = Staff(agency=agency, **{k: v for k, v in fields.items() if k in STAFF_FIELDS})
     _check_staff(staff)
     user = get_user_model().objects.create_user(username=staff.nip, email=email)
@@ -109,6 +118,7 @@ def staff_create(*, agency: Agency, email: str = "", **fields) -> Staff:
 def staff_update(*, staff: Staff, email: str | None = None, **fields) -> Staff:
     """Changes a profile; the supervisor chain is locked so two edits cannot build a loop."""
     lock_supervisor_chain()
+    fields = _stripped_nip(fields)
     changed = [name for name in STAFF_FIELDS if name in fields]
     for name in changed:
         setattr(staff, name, fields[name])
@@ -144,7 +154,9 @@ def _check_unit(unit):
         errors["parent"] = _("The parent unit belongs to another agency.")
     elif message := unit_cycle_error(unit.pk, unit.parent):
         errors["parent"] = message
-    if Unit.objects.filter(agency_id=unit.agency_id, code=unit.code).exclude(pk=unit.pk).exists():
+    if not unit.code:
+        errors["code"] = _("The unit code is required.")
+    elif Unit.objects.filter(agency_id=unit.agency_id, code=unit.code).exclude(pk=unit.pk).exists():
         errors["code"] = _("This agency already has a unit with this code.")
     if errors:
         raise ValidationError(errors)

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from accounts import views
+from accounts import imports_views, views
 
 app_name = "accounts"
 
@@ -58,4 +58,6 @@ urlpatterns = [
     path("acting/", views.acting_list, name="acting_list"),
     path("acting/new/", views.acting_create, name="acting_create"),
     path("acting/<int:pk>/edit/", views.acting_edit, name="acting_edit"),
+    path("import/", imports_views.import_upload, name="import"),
+    path("import/template.<str:fmt>", imports_views.import_template, name="import_template"),
 ]

@@ -1,0 +1,165 @@
+"""Every URL pattern × every role: the status each role gets. A URL missing from the table fails."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+ROLES = ("anonymous", "staff", "supervisor", "hr", "other_hr", "superadmin", "outsider")
+LOGIN = "login"  # a redirect to the sign-in page
+
+# Statuses for roles in ROLES order.
+EVERYONE = dict.fromkeys(ROLES, 200)
+SIGNED_IN = {**EVERYONE, "anonymous": LOGIN}
+HR_ONLY = {
+    "anonymous": LOGIN,
+    "staff": 403,
+    "supervisor": 403,
+    "hr": 200,
+    "other_hr": 200,
+    "superadmin": 200,
+    "outsider": 403,
+}
+# An object of agency A that same-agency staff may read but only A's HR may change.
+AGENCY_OBJECT_EDIT = {
+    "anonymous": LOGIN,
+    "staff": 403,
+    "supervisor": 403,
+    "hr": 200,
+    "other_hr": 404,
+    "superadmin": 200,
+    "outsider": 404,
+}
+
+
+def _staff_b(org):
+    return {"pk": org.staff_b.pk}
+
+
+# name → (kwargs from the org fixture, GET statuses, POST statuses or "same" or 405)
+TABLE = {
+    "home": (None, SIGNED_IN, 405),
+    "healthz": (None, EVERYONE, 405),
+    "set_language": (None, dict.fromkeys(ROLES, 302), dict.fromkeys(ROLES, 302)),
+    "admin:index": (
+        None,
+        {**dict.fromkeys(ROLES, 302), "superadmin": 200},
+        "same",
+    ),
+    "accounts:login": (None, {**dict.fromkeys(ROLES, 302), "anonymous": 200}, "same"),
+    "accounts:logout": (None, dict.fromkeys(ROLES, 405), dict.fromkeys(ROLES, 302)),
+    "accounts:password_reset": (None, EVERYONE, "same"),
+    "accounts:password_reset_done": (None, EVERYONE, 405),
+    "accounts:password_reset_confirm": (lambda org: {"uidb64": "MQ", "token": "bad-token"}, EVERYONE, "same"),
+    "accounts:password_reset_complete": (None, EVERYONE, 405),
+    "accounts:password_change": (None, SIGNED_IN, "same"),
+    "accounts:profile": (None, SIGNED_IN, 405),
+    "accounts:staff_list": (None, SIGNED_IN, 405),
+    "accounts:staff_create": (None, HR_ONLY, "same"),
+    "accounts:staff_detail": (
+        _staff_b,
+        {
+            "anonymous": LOGIN,
+            "staff": 404,
+            "supervisor": 200,  # Plt for staff B's retired head
+            "hr": 200,
+            "other_hr": 404,
+            "superadmin": 200,
+            "outsider": 404,
+        },
+        405,
+    ),
+    "accounts:staff_edit": (
+        _staff_b,
+        {
+            "anonymous": LOGIN,
+            "staff": 404,
+            "supervisor": 403,
+            "hr": 200,
+            "other_hr": 404,
+            "superadmin": 200,
+            "outsider": 404,
+        },
+        "same",
+    ),
+    "accounts:unit_list": (None, SIGNED_IN, 405),
+    "accounts:unit_create": (None, HR_ONLY, "same"),
+    "accounts:unit_edit": (lambda org: {"pk": org.bidang_a.pk}, AGENCY_OBJECT_EDIT, "same"),
+    "accounts:position_list": (None, HR_ONLY, 405),
+    "accounts:position_create": (None, HR_ONLY, "same"),
+    "accounts:position_edit": (lambda org: {"pk": org.staff_a.position_id}, AGENCY_OBJECT_EDIT, "same"),
+    "accounts:acting_list": (None, HR_ONLY, 405),
+    "accounts:acting_create": (None, HR_ONLY, "same"),
+    "accounts:acting_edit": (
+        lambda org: {"pk": org.acting.pk},
+        {
+            "anonymous": LOGIN,
+            "staff": 404,
+            "supervisor": 403,  # the acting official may read their assignment, not change it
+            "hr": 200,
+            "other_hr": 404,
+            "superadmin": 200,
+            "outsider": 404,
+        },
+        "same",
+    ),
+    "accounts:import": (None, HR_ONLY, "same"),
+    "accounts:import_template": (lambda org: {"fmt": "csv"}, HR_ONLY, 405),
+}
+
+
+def _pattern_names(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            if entry.namespace == "admin":
+                yield "admin:index"
+                continue
+            yield from _pattern_names(entry, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}"
+
+
+def test_it_lists_every_url_pattern_in_the_role_table():
+    names = set(_pattern_names())
+    assert names - TABLE.keys() == set(), "URL patterns without a row in the role table"
+    assert TABLE.keys() - names == set(), "rows in the role table for URLs that do not exist"
+
+
+def _user_for(org, role):
+    return {
+        "anonymous": None,
+        "staff": org.staff_a.user,
+        "supervisor": org.kabid_a.user,
+        "hr": org.hr,
+        "other_hr": org.other_hr,
+        "superadmin": org.superadmin,
+        "outsider": org.outsider.user,
+    }[role]
+
+
+def _check(response, expected):
+    if expected == LOGIN:
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("accounts:login"))
+    else:
+        assert response.status_code == expected
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(TABLE))
+def test_it_gives_each_role_exactly_its_access(client, org, name, role):
+    kwargs_of, get_statuses, post_statuses = TABLE[name]
+    url = reverse(name, kwargs=kwargs_of(org) if kwargs_of else None)
+    user = _user_for(org, role)
+    if user is not None:
+        client.force_login(user, backend="accounts.backends.NipOrUsernameBackend")
+
+    _check(client.get(url), get_statuses[role])
+
+    if post_statuses == 405:
+        expected_post = 405  # the method check comes before the sign-in check
+    elif post_statuses == "same":
+        expected_post = get_statuses[role]
+    else:
+        expected_post = post_statuses[role]
+    _check(client.post(url, {}), expected_post)

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from accounts import imports
+from accounts.imports import writing
 from accounts.models import ImportRun, Position, Staff, Unit
 from accounts.tests import factories
 from accounts.tests.factories import make_pppk_ni, unique_nip
@@ -334,6 +335,7 @@ def test_it_refuses_a_column_given_twice(org):
         ("staff.xlsx", b"PK\x03\x04 not really a workbook", "could not be opened as an Excel workbook"),
         ("staff.csv", b"\x81\x8d\x8f\x90\x9d", "neither UTF-8 nor Windows-1252"),
         ("staff.csv", b"\r\n\r\nnip,nama\r\n", "first row must hold the column names"),
+        ("units.csv", b"kode_unit,nama_unit\r\nDUK.9,Seksi\x00Baru\r\n", "NUL characters"),
     ],
 )
 def test_it_refuses_an_unreadable_file_with_one_clear_message(org, name, content, message):
@@ -548,14 +550,14 @@ def test_it_refuses_unit_parent_loops_in_the_file_and_with_the_database(org):
 
 
 def test_it_stores_nothing_when_the_data_changes_during_the_import(org, monkeypatch):
-    load = imports._load_staff_context
+    load = writing._load_staff_context
 
     def load_then_add_the_same_position(agency, rows):
         context = load(agency, rows)
         factories.position(agency_obj=agency, name=rows[0].position_key[0])
         return context
 
-    monkeypatch.setattr(imports, "_load_staff_context", load_then_add_the_same_position)
+    monkeypatch.setattr(writing, "_load_staff_context", load_then_add_the_same_position)
     rows = [staff_row(jabatan="Jabatan Serentak"), staff_row(jabatan="Jabatan Serentak")]
     before = table_counts()
     error = rejected(org, csv_file(rows))

@@ -50,7 +50,9 @@ class AgencyScopedForm(forms.Form):
         if "agency" in self.fields:
             self.fields["agency"].queryset = agencies
             if agencies.count() == 1:
+                # An HR admin works in their own agency only; a posted value is ignored.
                 self.fields["agency"].initial = agencies.first()
+                self.fields["agency"].disabled = True
 
 
 class StaffForm(AgencyScopedForm):
@@ -145,8 +147,3 @@ class ImportForm(AgencyScopedForm):
         label=_("File (.csv or .xlsx)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # An HR admin imports into their own agency only; the posted value is ignored.
-        self.fields["agency"].disabled = self.fields["agency"].initial is not None

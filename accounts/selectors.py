@@ -4,7 +4,7 @@ from django.db import connection
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from accounts.models import Staff
+from accounts.models import ActingAssignment, Staff
 
 # Everyone below the roots: the roots are the official and whoever they currently act for.
 # UNION (not UNION ALL) makes the walk stop even on bad data that holds a cycle.
@@ -79,3 +79,11 @@ def unit_tree(units):
         ordered.append((unit, depth))
         stack.extend((child, depth + 1) for child in reversed(children.get(unit.pk, [])))
     return ordered
+
+
+def rater_ids(staff, *, on=None):
+    """Who may act as this person's rater today: the direct supervisor and whoever acts for them."""
+    if staff.supervisor_id is None:
+        return set()
+    acting = ActingAssignment.objects.current(on).filter(replaces_id=staff.supervisor_id)
+    return {staff.supervisor_id, *acting.values_list("acting_id", flat=True)}

@@ -11,6 +11,8 @@ admin.site.site_title = _("SIKASN")
 urlpatterns = [
     path("", account_views.home, name="home"),
     path("accounts/", include("accounts.urls")),
+    path("appraisal/", include("appraisal.urls")),
+    path("services/", include("surveys.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),

@@ -1,33 +1,13 @@
 """Every URL pattern × every role: the status each role gets. A URL missing from the table fails."""
 
+import importlib
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-ROLES = ("anonymous", "staff", "supervisor", "hr", "other_hr", "superadmin", "outsider")
-LOGIN = "login"  # a redirect to the sign-in page
-
-# Statuses for roles in ROLES order.
-EVERYONE = dict.fromkeys(ROLES, 200)
-SIGNED_IN = {**EVERYONE, "anonymous": LOGIN}
-HR_ONLY = {
-    "anonymous": LOGIN,
-    "staff": 403,
-    "supervisor": 403,
-    "hr": 200,
-    "other_hr": 200,
-    "superadmin": 200,
-    "outsider": 403,
-}
-# An object of agency A that same-agency staff may read but only A's HR may change.
-AGENCY_OBJECT_EDIT = {
-    "anonymous": LOGIN,
-    "staff": 403,
-    "supervisor": 403,
-    "hr": 200,
-    "other_hr": 404,
-    "superadmin": 200,
-    "outsider": 404,
-}
+from accounts.tests.roles import AGENCY_OBJECT_EDIT, EVERYONE, HR_ONLY, LOGIN, ROLES, SIGNED_IN
 
 
 def _staff_b(org):
@@ -35,7 +15,7 @@ def _staff_b(org):
 
 
 # name → (kwargs from the org fixture, GET statuses, POST statuses or "same" or 405)
-TABLE = {
+ACCOUNTS_TABLE = {
     "home": (None, SIGNED_IN, 405),
     "healthz": (None, EVERYONE, 405),
     "set_language": (None, dict.fromkeys(ROLES, 302), dict.fromkeys(ROLES, 302)),
@@ -104,6 +84,18 @@ TABLE = {
     "accounts:import": (None, HR_ONLY, "same"),
     "accounts:import_template": (lambda org: {"fmt": "csv"}, HR_ONLY, 405),
 }
+
+
+def _feature_tables():
+    """Each feature lists its own URLs in <app>/tests/url_roles*.py as TABLE."""
+    for path in sorted(Path(settings.BASE_DIR).glob("*/tests/url_roles*.py")):
+        module = importlib.import_module(".".join(path.relative_to(settings.BASE_DIR).with_suffix("").parts))
+        yield module.TABLE
+
+
+TABLE = {**ACCOUNTS_TABLE}
+for _table in _feature_tables():
+    TABLE.update(_table)
 
 
 def _pattern_names(resolver=None, namespace=""):

@@ -1,0 +1,73 @@
+"""Test data for plans, calendars and reports."""
+
+import itertools
+from datetime import date
+from decimal import Decimal
+
+from appraisal.models import (
+    AgencyGoal,
+    DailyReport,
+    EvaluationPeriod,
+    Indicator,
+    PerformanceYear,
+    Rhk,
+    Skp,
+)
+
+_seq = itertools.count(1)
+QUARTERS = (("Triwulan I", 1, 3), ("Triwulan II", 4, 6), ("Triwulan III", 7, 9), ("Triwulan IV", 10, 12))
+
+
+def performance_year(agency, *, year=2026, with_periods=True, **kw):
+    py = PerformanceYear.objects.create(agency=agency, year=year, plan_deadline=date(year, 1, 31), **kw)
+    if with_periods:
+        for sequence, (name, first, last) in enumerate(QUARTERS, start=1):
+            ends = date(year, last, 31 if last in (3, 12) else 30)
+            EvaluationPeriod.objects.create(
+                year=py,
+                sequence=sequence,
+                name=name,
+                starts_on=date(year, first, 1),
+                ends_on=ends,
+                evaluation_deadline=ends,
+            )
+    return py
+
+
+def goal(year, **kw):
+    n = next(_seq)
+    return AgencyGoal.objects.create(year=year, **{"code": f"SS-{n}", "text": f"Sasaran strategis {n}", **kw})
+
+
+def skp(staff, year, **kw):
+    return Skp.objects.create(staff=staff, year=year, rater=staff.supervisor, **kw)
+
+
+def rhk(skp_obj, *, supports=None, goal_obj=None, **kw):
+    n = next(_seq)
+    return Rhk.objects.create(
+        skp=skp_obj, supports=supports, goal=goal_obj, **{"text": f"Hasil kerja {n}", **kw}
+    )
+
+
+def indicator(rhk_obj, **kw):
+    n = next(_seq)
+    defaults = {
+        "text": f"Jumlah dokumen {n}",
+        "aspect": "quantity",
+        "target_value": Decimal("100"),
+        "target_unit": "dokumen",
+    }
+    return Indicator.objects.create(rhk=rhk_obj, **{**defaults, **kw})
+
+
+def daily_report(staff, rhk_obj, *, on=None, indicator_obj=None, **kw):
+    defaults = {
+        "activity": "Memverifikasi berkas permohonan KTP-el",
+        "output_quantity": Decimal("5"),
+        "output_unit": "dokumen",
+        "minutes_spent": 90,
+    }
+    return DailyReport.objects.create(
+        staff=staff, date=on or date(2026, 11, 23), rhk=rhk_obj, indicator=indicator_obj, **{**defaults, **kw}
+    )

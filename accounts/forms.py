@@ -117,8 +117,12 @@ class ActingAssignmentForm(AgencyScopedForm):
     acting = forms.ModelChoiceField(queryset=Staff.objects.none(), label=_("Acting official"))
     replaces = forms.ModelChoiceField(queryset=Staff.objects.none(), label=_("On behalf of"))
     kind = forms.ChoiceField(label=_("Kind"), choices=ActingAssignment._meta.get_field("kind").choices)
-    starts_on = forms.DateField(label=_("Starts on"), widget=forms.DateInput(attrs={"type": "date"}))
-    ends_on = forms.DateField(label=_("Ends on"), widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = forms.DateField(
+        label=_("Starts on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    ends_on = forms.DateField(
+        label=_("Ends on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     decree_number = forms.CharField(label=_("Decree number"), required=False, max_length=100)
 
     def __init__(self, *args, **kwargs):

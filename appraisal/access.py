@@ -27,7 +27,7 @@ def _own_id(user):
 
 def is_rater_of(user, staff):
     own = _own_id(user)
-    return own is not None and own in rater_ids(staff)
+    return own is not None and own != staff.pk and own in rater_ids(staff)
 
 
 def skp_for_user(user, pk, *, write=False):

@@ -179,6 +179,31 @@ STORAGES = {
     },
 }
 
+# Evidence of daily reports (bukti dukung): a private S3-compatible bucket when EVIDENCE_S3_BUCKET is
+# set, else the local disk under MEDIA_ROOT. MEDIA_URL is never served: a view checks who may see the
+# report and streams the file. Test runs keep their files under the system's temporary directory.
+EVIDENCE_MAX_BYTES = int(env("EVIDENCE_MAX_BYTES", str(5 * 1024 * 1024)))
+if env("EVIDENCE_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("EVIDENCE_S3_BUCKET"),
+            "endpoint_url": env("EVIDENCE_S3_ENDPOINT_URL") or None,
+            "region_name": env("EVIDENCE_S3_REGION") or None,
+            "access_key": env("EVIDENCE_S3_ACCESS_KEY_ID") or None,
+            "secret_key": env("EVIDENCE_S3_SECRET_ACCESS_KEY") or None,
+            "location": env("EVIDENCE_S3_PREFIX"),
+            "addressing_style": env("EVIDENCE_S3_ADDRESSING_STYLE") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+elif TESTING and not env("MEDIA_ROOT"):
+    import tempfile
+
+    MEDIA_ROOT = Path(tempfile.gettempdir()) / "sikasn-test-media"
+
 # Uploads: imports are read in memory up to this size and refused above it.
 IMPORT_MAX_BYTES = int(env("IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

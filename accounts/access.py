@@ -35,6 +35,10 @@ class Roles:
     def administers(self, agency_id):
         return self.is_superadmin or (agency_id is not None and agency_id == self.hr_agency_id)
 
+    def is_member_of(self, agency_id):
+        """Administers the agency or works in it."""
+        return self.administers(agency_id) or (self.staff is not None and self.staff.agency_id == agency_id)
+
 
 def roles_of(user):
     """The user's roles, computed once per request object."""
@@ -77,10 +81,6 @@ def administered_agencies(user):
     return Agency.objects.filter(pk=roles.hr_agency_id) if roles.is_hr else Agency.objects.none()
 
 
-def _agency_member(roles, agency_id):
-    return roles.administers(agency_id) or (roles.staff is not None and roles.staff.agency_id == agency_id)
-
-
 def _checked(obj, *, may_read, may_write, write):
     if obj is None or not may_read:
         raise Http404
@@ -106,29 +106,33 @@ def agency_for_user(user, pk, *, write=False):
     roles = roles_of(user)
     return _checked(
         obj,
-        may_read=obj is not None and _agency_member(roles, obj.pk),
+        may_read=obj is not None and roles.is_member_of(obj.pk),
         may_write=obj is not None and roles.administers(obj.pk),
         write=write,
     )
 
 
-def _agency_owned(model, user, pk, write, related=()):
+def agency_object_for_user(model, user, pk, *, write=False, related=()):
+    """An object of a model with an agency: its members read it, its HR and the super admin change it.
+
+    related: more relations to fetch with it.
+    """
     obj = model.objects.select_related("agency", *related).filter(pk=pk).first()
     roles = roles_of(user)
     return _checked(
         obj,
-        may_read=obj is not None and _agency_member(roles, obj.agency_id),
+        may_read=obj is not None and roles.is_member_of(obj.agency_id),
         may_write=obj is not None and roles.administers(obj.agency_id),
         write=write,
     )
 
 
 def unit_for_user(user, pk, *, write=False):
-    return _agency_owned(Unit, user, pk, write, related=("parent",))
+    return agency_object_for_user(Unit, user, pk, write=write, related=("parent",))
 
 
 def position_for_user(user, pk, *, write=False):
-    return _agency_owned(Position, user, pk, write)
+    return agency_object_for_user(Position, user, pk, write=write)
 
 
 def acting_assignment_for_user(user, pk, *, write=False):

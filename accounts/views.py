@@ -1,14 +1,15 @@
-from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts import access, selectors, services
+from accounts.form_pages import agency_form_page, form_page
 from accounts.forms import (
     ActingAssignmentForm,
     PositionForm,
@@ -24,15 +25,6 @@ class SignInView(auth_views.LoginView):
     form_class = SignInForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
-
-
-def _apply_errors(form, error):
-    """Shows a service's ValidationError on the form fields it names."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @require_GET
@@ -119,21 +111,17 @@ def _staff_fields(data):
 @login_required
 @access.hr_required
 def staff_create(request):
-    agencies = access.administered_agencies(request.user)
-    form = StaffForm(request.POST or None, agencies=agencies)
-    if request.method == "POST" and form.is_valid():
-        try:
-            staff = services.staff_create(
-                agency=form.cleaned_data["agency"],
-                email=form.cleaned_data["email"],
-                **_staff_fields(form.cleaned_data),
-            )
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("Staff member %(name)s was added.") % {"name": staff.full_name})
-            return redirect("accounts:staff_detail", pk=staff.pk)
-    return render(request, "accounts/staff_form.html", {"form": form})
+    form = StaffForm(request.POST or None, agencies=access.administered_agencies(request.user))
+    return form_page(
+        request,
+        form,
+        save=lambda data: services.staff_create(
+            agency=data["agency"], email=data["email"], **_staff_fields(data)
+        ),
+        success=lambda staff: _("Staff member %(name)s was added.") % {"name": staff.full_name},
+        done=lambda staff: reverse("accounts:staff_detail", args=[staff.pk]),
+        template="accounts/staff_form.html",
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -143,17 +131,15 @@ def staff_edit(request, pk):
     agencies = access.administered_agencies(request.user).filter(pk=staff.agency_id)
     form = StaffForm(request.POST or None, agencies=agencies, initial=_staff_initial(staff))
     form.fields["supervisor"].queryset = form.fields["supervisor"].queryset.exclude(pk=staff.pk)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.staff_update(
-                staff=staff, email=form.cleaned_data["email"], **_staff_fields(form.cleaned_data)
-            )
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("The profile was saved."))
-            return redirect("accounts:staff_detail", pk=staff.pk)
-    return render(request, "accounts/staff_form.html", {"form": form, "staff": staff})
+    return form_page(
+        request,
+        form,
+        save=lambda data: services.staff_update(staff=staff, email=data["email"], **_staff_fields(data)),
+        success=_("The profile was saved."),
+        done=reverse("accounts:staff_detail", args=[staff.pk]),
+        template="accounts/staff_form.html",
+        context={"staff": staff},
+    )
 
 
 @require_GET
@@ -178,27 +164,11 @@ def unit_list(request):
     )
 
 
-def _form_page(request, *, form_class, template, save, success, done, agencies=None, initial=None, obj=None):
-    """GET shows the form; a valid POST calls the service and redirects; refusals show on the form."""
-    if agencies is None:
-        agencies = access.administered_agencies(request.user)
-    form = form_class(request.POST or None, agencies=agencies, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            save(form.cleaned_data)
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, success)
-            return redirect(done)
-    return render(request, template, {"form": form, "object": obj})
-
-
 @require_http_methods(["GET", "POST"])
 @login_required
 @access.hr_required
 def unit_create(request):
-    return _form_page(
+    return agency_form_page(
         request,
         form_class=UnitForm,
         template="accounts/unit_form.html",
@@ -213,7 +183,7 @@ def unit_create(request):
 def unit_edit(request, pk):
     unit = access.unit_for_user(request.user, pk, write=True)
     initial = {"agency": unit.agency, "code": unit.code, "name": unit.name, "parent": unit.parent}
-    return _form_page(
+    return agency_form_page(
         request,
         form_class=UnitForm,
         template="accounts/unit_form.html",
@@ -245,7 +215,7 @@ def position_list(request):
 @login_required
 @access.hr_required
 def position_create(request):
-    return _form_page(
+    return agency_form_page(
         request,
         form_class=PositionForm,
         template="accounts/position_form.html",
@@ -265,7 +235,7 @@ def position_edit(request, pk):
         "position_type": position.position_type,
         "level": position.level,
     }
-    return _form_page(
+    return agency_form_page(
         request,
         form_class=PositionForm,
         template="accounts/position_form.html",
@@ -299,7 +269,7 @@ def acting_list(request):
 @login_required
 @access.hr_required
 def acting_create(request):
-    return _form_page(
+    return agency_form_page(
         request,
         form_class=ActingAssignmentForm,
         template="accounts/acting_form.html",
@@ -314,7 +284,7 @@ def acting_create(request):
 def acting_edit(request, pk):
     assignment = access.acting_assignment_for_user(request.user, pk, write=True)
     fields = ("acting", "replaces", "kind", "starts_on", "ends_on", "decree_number")
-    return _form_page(
+    return agency_form_page(
         request,
         form_class=ActingAssignmentForm,
         template="accounts/acting_form.html",

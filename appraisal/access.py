@@ -4,14 +4,17 @@ An object owned by a staff member is visible to whoever may see that staff membe
 the chain above them, their agency's HR, the super admin); others get 404. Only the owner may
 change it (403 for the other viewers). Reviewing (approving an SKP, acknowledging a report) is
 for the owner's rater: the direct supervisor or the official acting for them.
+
+Performance years, with their periods and goals, belong to an agency: its members read them, its HR
+changes them. National holidays are read by everyone signed in and changed by the super admin only.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from accounts.access import roles_of, visible_staff
+from accounts.access import agency_object_for_user, roles_of, visible_staff
 from accounts.selectors import rater_ids
-from appraisal.models import DailyReport, PerformanceYear, Skp
+from appraisal.models import AgencyGoal, DailyReport, EvaluationPeriod, Holiday, PerformanceYear, Skp
 
 
 def _visible(user, obj):
@@ -53,12 +56,38 @@ def daily_report_for_user(user, pk, *, write=False):
 
 
 def performance_year_for_user(user, pk, *, write=False):
-    year = PerformanceYear.objects.select_related("agency").filter(pk=pk).first()
-    roles = roles_of(user)
-    own_agency_id = roles.staff.agency_id if roles.staff else None
-    member = year is not None and (roles.administers(year.agency_id) or own_agency_id == year.agency_id)
-    if not member:
+    return agency_object_for_user(PerformanceYear, user, pk, write=write)
+
+
+def _of_year(model, user, pk, write):
+    """A part of a performance year, readable and changeable as the year is; its year is loaded."""
+    obj = model.objects.filter(pk=pk).first()
+    if obj is None:
         raise Http404
-    if write and not roles.administers(year.agency_id):
+    obj.year = performance_year_for_user(user, obj.year_id, write=write)
+    return obj
+
+
+def evaluation_period_for_user(user, pk, *, write=False):
+    return _of_year(EvaluationPeriod, user, pk, write)
+
+
+def agency_goal_for_user(user, pk, *, write=False):
+    return _of_year(AgencyGoal, user, pk, write)
+
+
+def holiday_for_user(user, pk, *, write=False):
+    """National holidays: everyone signed in reads, the super admin changes. Agency ones: its members."""
+    holiday = Holiday.objects.select_related("agency").filter(pk=pk).first()
+    roles = roles_of(user)
+    if holiday is None:
+        raise Http404
+    if holiday.agency_id is None:
+        may_write = roles.is_superadmin
+    else:
+        if not roles.is_member_of(holiday.agency_id):
+            raise Http404
+        may_write = roles.administers(holiday.agency_id)
+    if write and not may_write:
         raise PermissionDenied
-    return year
+    return holiday

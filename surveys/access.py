@@ -9,14 +9,14 @@ agency) and supervisors (their chain).
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from accounts.access import _agency_owned, administered_agencies, roles_of, visible_staff
+from accounts.access import administered_agencies, agency_object_for_user, roles_of, visible_staff
 from accounts.models import Staff
 from accounts.selectors import subordinates_of
 from surveys.models import Service
 
 
 def service_for_user(user, pk, *, write=False) -> Service:
-    return _agency_owned(Service, user, pk, write, related=("unit",))
+    return agency_object_for_user(Service, user, pk, write=write, related=("unit",))
 
 
 def officer_for_user(user, pk) -> Staff:

@@ -1,29 +1,24 @@
 import csv
 import io
 
-from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts import access as account_access
-from accounts.imports import ImportRejected
-from accounts.imports_views import _error_summary
+from accounts.form_pages import agency_form_page
+from accounts.import_pages import example_file_response, import_page, imported_message
 from accounts.models import Agency, Staff, Unit
-from accounts.views import _form_page
-from surveys import access, selectors, services
+from surveys import access, imports, selectors, services
 from surveys.forms import PeriodForm, RequestFilterForm, RequestImportForm, ServiceForm, ServiceRequestForm
 from surveys.service_levels import NO_FIGURES, format_minutes, is_within_target, split_minutes, total_of
 
 PAGE_SIZE = 50
 RECORD_PAGE_SIZE = 25
-SHOWN_ERRORS = 500
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 # Catalogue ----------------------------------------------------------------------------------
@@ -74,7 +69,7 @@ def _service_fields(data):
 @login_required
 @account_access.hr_required
 def service_create(request):
-    return _form_page(
+    return agency_form_page(
         request,
         form_class=ServiceForm,
         template="surveys/service_form.html",
@@ -100,7 +95,7 @@ def service_edit(request, pk):
         "target_unit": target_unit,
         "is_active": service.is_active,
     }
-    return _form_page(
+    return agency_form_page(
         request,
         form_class=ServiceForm,
         template="surveys/service_form.html",
@@ -151,7 +146,7 @@ def request_list(request):
 @login_required
 @account_access.hr_required
 def request_create(request):
-    return _form_page(
+    return agency_form_page(
         request,
         form_class=ServiceRequestForm,
         template="surveys/request_form.html",
@@ -162,16 +157,13 @@ def request_create(request):
 
 
 def _import_success(summary):
-    return _(
-        "%(file)s was imported: %(rows)d rows, %(created)d created, %(updated)d updated, "
-        "%(unchanged)d unchanged."
-    ) % {
-        "file": summary.file_name,
-        "rows": summary.rows,
-        "created": summary.created,
-        "updated": summary.updated,
-        "unchanged": summary.unchanged,
-    }
+    return imported_message(
+        file_name=summary.file_name,
+        rows=summary.rows,
+        created=summary.created,
+        updated=summary.updated,
+        unchanged=summary.unchanged,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -180,26 +172,17 @@ def _import_success(summary):
 def request_import(request):
     agencies = account_access.administered_agencies(request.user)
     form = RequestImportForm(request.POST or None, request.FILES or None, agencies=agencies)
-    rejected = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            summary = services.service_requests_import(
-                agency=form.cleaned_data["agency"], upload=form.cleaned_data["file"], by=request.user
-            )
-        except ImportRejected as error:
-            rejected = error
-        else:
-            messages.success(request, _import_success(summary))
-            return redirect("surveys:request_list")
-    context = {
-        "form": form,
-        "rejected": rejected,
-        "error_summary": _error_summary(rejected) if rejected else "",
-        "shown_errors": rejected.row_errors[:SHOWN_ERRORS] if rejected else [],
-        "columns": services.REQUEST_COLUMNS,
-        "max_bytes": settings.IMPORT_MAX_BYTES,
-    }
-    return render(request, "surveys/request_import.html", context)
+    return import_page(
+        request,
+        form,
+        run=lambda data: imports.service_requests_import(
+            agency=data["agency"], upload=data["file"], by=request.user
+        ),
+        success=_import_success,
+        done="surveys:request_list",
+        template="surveys/request_import.html",
+        context={"columns": imports.REQUEST_COLUMNS},
+    )
 
 
 @require_GET
@@ -208,10 +191,10 @@ def request_import(request):
 def request_import_template(request, fmt):
     if fmt not in ("csv", "xlsx"):
         raise Http404
-    return HttpResponse(
-        services.requests_example_file(fmt),
-        content_type="text/csv; charset=utf-8" if fmt == "csv" else XLSX_TYPE,
-        headers={"Content-Disposition": f'attachment; filename="sikasn-service-requests-template.{fmt}"'},
+    return example_file_response(
+        imports.requests_example_file(fmt),
+        fmt=fmt,
+        file_name=f"sikasn-service-requests-template.{fmt}",
     )
 
 

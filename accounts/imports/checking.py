@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
-from accounts.imports.columns import _key, _text
+from accounts.imports.reading import cell_text
 from accounts.models import (
     LEVELS_BY_TYPE,
     AsnKind,
@@ -39,8 +39,12 @@ STATUSES = {
 _NUMBER_IN_EXPONENT_FORM = re.compile(r"\d(?:[.,]\d+)?e\+?\d+", re.IGNORECASE)
 
 
+def _key(text):
+    return re.sub(r"[\s_\-]+", "", text.lower())
+
+
 def _text_cell(values, column, number, errors, *, max_length, required=False):
-    value = _text(values.get(column))
+    value = cell_text(values.get(column))
     if required and not value:
         errors.add(number, column, _("This value is required."))
     elif len(value) > max_length:
@@ -51,7 +55,7 @@ def _text_cell(values, column, number, errors, *, max_length, required=False):
 def _nip_cell(values, column, number, errors, *, required=False):
     """The NIP as typed, without the spaces of a formatted NIP or the quote that marks text."""
     value = values.get(column)
-    text = re.sub(r"\s+", "", _text(value)).lstrip("'")
+    text = re.sub(r"\s+", "", cell_text(value)).lstrip("'")
     if isinstance(value, float) or _NUMBER_IN_EXPONENT_FORM.fullmatch(text):
         errors.add(
             number,
@@ -79,18 +83,12 @@ def _nodes_on_cycles(parent_of):
     return on_cycle
 
 
-def _repeated(rows, key, column, errors, message):
-    """Marks every row that shares its key with another row."""
-    numbers = {}
+def _mark_loops(rows, parent_of, column, errors, message, *, key):
+    """Marks every row whose key is its own ancestor in the child -> parent mapping."""
+    looping = _nodes_on_cycles(parent_of)
     for row in rows:
-        if getattr(row, key):
-            numbers.setdefault(getattr(row, key), []).append(row.number)
-    for value, found in numbers.items():
-        if len(found) == 1:
-            continue
-        for number in found:
-            others = ", ".join(str(n) for n in found if n != number)
-            errors.add(number, column, message % {"value": value, "rows": others})
+        if key(row) in looping:
+            errors.add(row.number, column, message)
 
 
 # Work units ---------------------------------------------------------------------------------
@@ -104,7 +102,7 @@ class _UnitRow:
     parent_code: str
 
 
-def _parse_unit_rows(table, errors):
+def parse_unit_rows(table, errors):
     rows = []
     for number, values in table.rows:
         rows.append(
@@ -118,8 +116,9 @@ def _parse_unit_rows(table, errors):
     return rows
 
 
-def _check_unit_rows(rows, table, stored, errors):
-    _repeated(rows, "code", "kode_unit", errors, _("Unit code %(value)s is also given in row(s) %(rows)s."))
+def check_unit_rows(rows, table, stored, errors):
+    message = _("Unit code %(value)s is also given in row(s) %(rows)s.")
+    errors.add_repeats(rows, "kode_unit", message, value=lambda row: row.code)
     known = set(stored) | {row.code for row in rows}
     parent_of = {code: unit.parent.code if unit.parent else None for code, unit in stored.items()}
     for row in rows:
@@ -135,14 +134,8 @@ def _check_unit_rows(rows, table, stored, errors):
             )
         else:
             parent_of[row.code] = row.parent_code or None
-    looping = _nodes_on_cycles(parent_of)
-    for row in rows:
-        if row.code in looping:
-            errors.add(
-                row.number,
-                "kode_unit_induk",
-                _("This parent makes the unit sit below itself (the parent codes form a loop)."),
-            )
+    message = _("This parent makes the unit sit below itself (the parent codes form a loop).")
+    _mark_loops(rows, parent_of, "kode_unit_induk", errors, message, key=lambda row: row.code)
 
 
 # Staff --------------------------------------------------------------------------------------
@@ -171,7 +164,7 @@ class _StaffRow:
 
 
 def _choice_cell(values, column, number, errors, choices, message, *, default=None):
-    text = _text(values.get(column))
+    text = cell_text(values.get(column))
     if not text:
         if default is None:
             errors.add(number, column, _("This value is required."))
@@ -183,7 +176,7 @@ def _choice_cell(values, column, number, errors, choices, message, *, default=No
 
 
 def _rank_cell(values, number, asn_kind, ranks, errors):
-    text = re.sub(r"\s+", "", _text(values.get("golongan"))).upper()
+    text = re.sub(r"\s+", "", cell_text(values.get("golongan"))).upper()
     if not text:
         return None
     rank = ranks.get(text)
@@ -235,7 +228,7 @@ def _email_cell(values, number, errors):
     return get_user_model().objects.normalize_email(email)
 
 
-def _parse_staff_row(number, values, table, ranks, errors):
+def parse_staff_row(number, values, table, ranks, errors):
     asn_kind = _choice_cell(
         values, "jenis_asn", number, errors, ASN_KINDS, _("Unknown ASN kind %(value)s: use PNS or PPPK.")
     )
@@ -282,7 +275,7 @@ class _StaffContext:
     taken_usernames: set[str]
 
 
-def _load_staff_context(agency, rows):
+def load_staff_context(agency, rows):
     nips = {row.nip for row in rows if row.nip}
     links = list(Staff.objects.filter(agency=agency).values_list("id", "nip", "supervisor_id"))
     nip_by_id = {pk: nip for pk, nip, _supervisor in links}
@@ -345,8 +338,9 @@ def _supervisor_link(row, file_nips, context, errors):
     return row.supervisor_nip
 
 
-def _check_staff_rows(agency, rows, table, context, errors):
-    _repeated(rows, "nip", "nip", errors, _("NIP %(value)s is also given in row(s) %(rows)s."))
+def check_staff_rows(agency, rows, table, context, errors):
+    message = _("NIP %(value)s is also given in row(s) %(rows)s.")
+    errors.add_repeats(rows, "nip", message, value=lambda row: row.nip)
     file_nips = {row.nip for row in rows if row.nip}
     supervisors, first_seen = dict(context.supervisors), {}
     for row in rows:
@@ -357,11 +351,5 @@ def _check_staff_rows(agency, rows, table, context, errors):
             errors.add(row.number, "kode_unit", message % {"code": row.unit_code})
         if table.has("nip_atasan") and row.nip:
             supervisors[row.nip] = _supervisor_link(row, file_nips, context, errors)
-    looping = _nodes_on_cycles(supervisors)
-    for row in rows:
-        if row.nip in looping:
-            errors.add(
-                row.number,
-                "nip_atasan",
-                _("The supervisor links form a loop: this staff member would report to themselves."),
-            )
+    message = _("The supervisor links form a loop: this staff member would report to themselves.")
+    _mark_loops(rows, supervisors, "nip_atasan", errors, message, key=lambda row: row.nip)

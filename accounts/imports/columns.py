@@ -1,27 +1,9 @@
-"""The columns each kind of file has, the header titles accepted for them, and header matching."""
+"""The columns each kind of staff-import file has, and the header titles accepted for them."""
 
-import re
-from dataclasses import dataclass
-
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.imports.errors import _file_error
+from accounts.imports.reading import Column
 from accounts.models import ImportKind
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    required: bool
-    help: str
-    aliases: tuple[str, ...] = ()
-    examples: tuple[str, str] = ("", "")
-
-    @property
-    def keys(self):
-        return {_header_key(self.name), *(_header_key(alias) for alias in self.aliases)}
-
 
 STRUCTURE_COLUMNS = (
     Column(
@@ -134,59 +116,5 @@ STAFF_COLUMNS = (
 )
 
 COLUMNS = {ImportKind.STRUCTURE: STRUCTURE_COLUMNS, ImportKind.STAFF: STAFF_COLUMNS}
-
-
-def _header_key(title):
-    return re.sub(r"[\s_.\-]+", "", title.lower())
-
-
-def _key(text):
-    return re.sub(r"[\s_\-]+", "", text.lower())
-
-
-def _text(value):
-    """A cell as text; whole numbers lose the ".0" a spreadsheet may add."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _map_header(cells, kind):
-    columns = COLUMNS[kind]
-    by_key = {key: column.name for column in columns for key in column.keys}
-    headers, positions, unknown, repeated = {}, {}, [], []
-    for index, cell in enumerate(cells):
-        title = _text(cell)
-        if not title:
-            continue
-        name = by_key.get(_header_key(title))
-        if name is None:
-            unknown.append(title)
-        elif name in headers:
-            repeated.append(title)
-        else:
-            headers[name], positions[index] = title, name
-    missing = [column.name for column in columns if column.required and column.name not in headers]
-    problems = []
-    if missing:
-        problems.append(_("Required columns are missing: %(columns)s.") % {"columns": ", ".join(missing)})
-    if unknown:
-        problems.append(_("Unknown columns: %(columns)s.") % {"columns": ", ".join(unknown)})
-    if repeated:
-        problems.append(_("Columns given twice: %(columns)s.") % {"columns": ", ".join(repeated)})
-    if problems:
-        if _fits_other_kind(cells, kind):
-            problems.append(_("The columns fit the other kind of file: check the choice of file kind."))
-        else:
-            problems.append(_("The accepted columns are listed on the import page."))
-        raise _file_error(" ".join(problems))
-    return headers, positions
-
-
-def _fits_other_kind(cells, kind):
-    other = ImportKind.STAFF if kind == ImportKind.STRUCTURE else ImportKind.STRUCTURE
-    keys = {key for column in COLUMNS[other] for key in column.keys}
-    titles = [_header_key(_text(cell)) for cell in cells if _text(cell)]
-    return bool(titles) and all(title in keys for title in titles)
+# The columns of the kind of file a user may upload by mistake instead of this one.
+OTHER_COLUMNS = {ImportKind.STRUCTURE: STAFF_COLUMNS, ImportKind.STAFF: STRUCTURE_COLUMNS}

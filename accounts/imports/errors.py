@@ -32,11 +32,12 @@ class ImportRejected(Exception):
         return len({error.row for error in self.row_errors})
 
 
-def _file_error(message):
+def file_error(message):
+    """The refusal of a whole file, for one reason."""
     return ImportRejected([RowError(None, "", message)])
 
 
-class _Errors:
+class RowErrors:
     """Collects row errors, named by the headers as the file writes them, in the file's order."""
 
     def __init__(self, table):
@@ -46,6 +47,24 @@ class _Errors:
 
     def add(self, row, column, message):
         self.items.append(RowError(row, self.headers.get(column, column), message))
+
+    def add_repeats(self, rows, column, message, *, value, scope=None):
+        """Marks every row that shares its value (within its scope) with another row.
+
+        value(row) is the value shown in the message, or empty for a row not to compare; scope(row),
+        when given, limits the comparison to rows of the same scope. The message gets the value and
+        the numbers of the other rows.
+        """
+        numbers = {}
+        for row in rows:
+            if shown := value(row):
+                numbers.setdefault((scope(row) if scope else None, shown), []).append(row.number)
+        for (_scope, shown), found in numbers.items():
+            if len(found) == 1:
+                continue
+            for number in found:
+                others = ", ".join(str(n) for n in found if n != number)
+                self.add(number, column, message % {"value": shown, "rows": others})
 
     def raise_any(self):
         if self.items:

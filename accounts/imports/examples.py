@@ -1,4 +1,4 @@
-"""Example files with the columns of each kind of import."""
+"""Example files: the columns of an import and two example rows, as .csv or .xlsx."""
 
 import csv
 import io
@@ -9,12 +9,16 @@ from openpyxl.utils import get_column_letter
 from accounts.imports.columns import COLUMNS
 
 
-def example_file(kind, fmt):
-    """A .csv or .xlsx file with the columns of this kind of import and two example rows."""
-    columns = COLUMNS[kind]
+def columns_example_file(columns, fmt):
+    """A .csv or .xlsx file with these columns and the two example rows they give."""
     header = [column.name for column in columns]
     rows = [[column.examples[i] for column in columns] for i in (0, 1)]
     return _example_csv(header, rows) if fmt == "csv" else _example_xlsx(header, rows)
+
+
+def example_file(kind, fmt):
+    """A .csv or .xlsx file with the columns of this kind of staff import and two example rows."""
+    return columns_example_file(COLUMNS[kind], fmt)
 
 
 def _example_csv(header, rows):

@@ -1,7 +1,12 @@
-"""Reading an uploaded .csv or .xlsx file into a table of rows keyed by column name."""
+"""Reading an uploaded .csv or .xlsx file into a table of rows keyed by column name.
+
+Any import describes its columns with Column and reads the upload with read_table; a bad file is
+refused as a whole with ImportRejected.
+"""
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -10,10 +15,22 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from accounts.imports.columns import _map_header, _text
-from accounts.imports.errors import _file_error
+from accounts.imports.errors import file_error
 
 MAX_ROWS = 50_000
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    required: bool
+    help: str
+    aliases: tuple[str, ...] = ()
+    examples: tuple[str, str] = ("", "")
+
+    @property
+    def keys(self):
+        return {_header_key(self.name), *(_header_key(alias) for alias in self.aliases)}
 
 
 @dataclass
@@ -25,9 +42,59 @@ class Table:
         return column in self.headers
 
 
+def cell_text(value):
+    """A cell as text; whole numbers lose the ".0" a spreadsheet may add."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _header_key(title):
+    return re.sub(r"[\s_.\-]+", "", title.lower())
+
+
+def _map_header(cells, columns, other_columns):
+    by_key = {key: column.name for column in columns for key in column.keys}
+    headers, positions, unknown, repeated = {}, {}, [], []
+    for index, cell in enumerate(cells):
+        title = cell_text(cell)
+        if not title:
+            continue
+        name = by_key.get(_header_key(title))
+        if name is None:
+            unknown.append(title)
+        elif name in headers:
+            repeated.append(title)
+        else:
+            headers[name], positions[index] = title, name
+    missing = [column.name for column in columns if column.required and column.name not in headers]
+    problems = []
+    if missing:
+        problems.append(_("Required columns are missing: %(columns)s.") % {"columns": ", ".join(missing)})
+    if unknown:
+        problems.append(_("Unknown columns: %(columns)s.") % {"columns": ", ".join(unknown)})
+    if repeated:
+        problems.append(_("Columns given twice: %(columns)s.") % {"columns": ", ".join(repeated)})
+    if problems:
+        if _fits(cells, other_columns):
+            problems.append(_("The columns fit the other kind of file: check the choice of file kind."))
+        else:
+            problems.append(_("The accepted columns are listed on the import page."))
+        raise file_error(" ".join(problems))
+    return headers, positions
+
+
+def _fits(cells, columns):
+    keys = {key for column in columns for key in column.keys}
+    titles = [_header_key(cell_text(cell)) for cell in cells if cell_text(cell)]
+    return bool(titles) and all(title in keys for title in titles)
+
+
 def _read_bytes(upload):
     limit = settings.IMPORT_MAX_BYTES
-    too_big = _file_error(
+    too_big = file_error(
         _("The file is larger than %(limit)s. Split it into smaller files.")
         % {"limit": filesizeformat(limit)}
     )
@@ -37,7 +104,7 @@ def _read_bytes(upload):
     if len(data) > limit:
         raise too_big
     if not data.strip():
-        raise _file_error(_("The file is empty."))
+        raise file_error(_("The file is empty."))
     return data
 
 
@@ -48,15 +115,15 @@ def _csv_rows(data):
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
-            raise _file_error(_("The CSV file is neither UTF-8 nor Windows-1252 text.")) from None
+            raise file_error(_("The CSV file is neither UTF-8 nor Windows-1252 text.")) from None
     if "\x00" in text:
-        raise _file_error(_("The CSV file holds binary data (NUL characters). Save it again as CSV text."))
+        raise file_error(_("The CSV file holds binary data (NUL characters). Save it again as CSV text."))
     first_line = text.lstrip("\r\n").split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     try:
         yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     except csv.Error as exc:
-        raise _file_error(_("The CSV file is damaged: %(reason)s") % {"reason": exc}) from None
+        raise file_error(_("The CSV file is damaged: %(reason)s") % {"reason": exc}) from None
 
 
 def _xlsx_cell(value):
@@ -74,7 +141,7 @@ def _xlsx_rows(data):
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:
-        raise _file_error(unreadable) from None
+        raise file_error(unreadable) from None
     try:
         sheet = book.worksheets[0]
         # The stored size of a sheet is often wrong; reading without it sees every row.
@@ -82,34 +149,36 @@ def _xlsx_rows(data):
         for row in sheet.iter_rows(values_only=True):
             yield tuple(_xlsx_cell(value) for value in row)
     except Exception:
-        raise _file_error(unreadable) from None
+        raise file_error(unreadable) from None
     finally:
         book.close()
 
 
-def read_table(upload, kind) -> Table:
-    """Reads the first sheet of an .xlsx or a .csv file; raises ImportRejected for a bad file."""
+def read_table(upload, columns, *, other_columns=()) -> Table:
+    """Reads the first sheet of an .xlsx or a .csv file with these columns; raises ImportRejected.
+
+    other_columns are those of another kind of file the user may pick by mistake: a header that
+    fits them says so.
+    """
     suffix = PurePath(upload.name or "").suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise _file_error(
-            _("Only .csv and .xlsx files can be imported (save older .xls workbooks as .xlsx).")
-        )
+        raise file_error(_("Only .csv and .xlsx files can be imported (save older .xls workbooks as .xlsx)."))
     data = _read_bytes(upload)
     rows = _csv_rows(data) if suffix == ".csv" else _xlsx_rows(data)
     header = next(rows, None)
     if header is None:
-        raise _file_error(_("The file is empty."))
-    if not any(_text(cell) for cell in header):
-        raise _file_error(_("The first row must hold the column names."))
-    headers, positions = _map_header(header, kind)
+        raise file_error(_("The file is empty."))
+    if not any(cell_text(cell) for cell in header):
+        raise file_error(_("The first row must hold the column names."))
+    headers, positions = _map_header(header, columns, other_columns)
     table = Table(headers)
     for number, cells in enumerate(rows, start=2):
         values = {name: cells[index] if index < len(cells) else "" for index, name in positions.items()}
-        if not any(_text(value) for value in values.values()):
+        if not any(cell_text(value) for value in values.values()):
             continue
         if len(table.rows) == MAX_ROWS:
-            raise _file_error(_("The file has more than %(max)d rows. Split it.") % {"max": MAX_ROWS})
+            raise file_error(_("The file has more than %(max)d rows. Split it.") % {"max": MAX_ROWS})
         table.rows.append((number, values))
     if not table.rows:
-        raise _file_error(_("The file has a header row but no data rows."))
+        raise file_error(_("The file has a header row but no data rows."))
     return table

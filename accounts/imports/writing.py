@@ -9,13 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.imports.checking import (
-    _check_staff_rows,
-    _check_unit_rows,
-    _load_staff_context,
-    _parse_staff_row,
-    _parse_unit_rows,
+    check_staff_rows,
+    check_unit_rows,
+    load_staff_context,
+    parse_staff_row,
+    parse_unit_rows,
 )
-from accounts.imports.errors import _Errors, _file_error
+from accounts.imports.columns import COLUMNS, OTHER_COLUMNS
+from accounts.imports.errors import RowErrors, file_error
 from accounts.imports.reading import read_table
 from accounts.models import ImportKind, ImportRun, Position, Rank, Staff, Unit
 from accounts.services import lock_supervisor_chain
@@ -34,10 +35,10 @@ def _bulk_update(model, objs, fields):
 
 
 def _import_units(agency, table):
-    errors = _Errors(table)
-    rows = _parse_unit_rows(table, errors)
+    errors = RowErrors(table)
+    rows = parse_unit_rows(table, errors)
     stored = {unit.code: unit for unit in Unit.objects.filter(agency=agency).select_related("parent")}
-    _check_unit_rows(rows, table, stored, errors)
+    check_unit_rows(rows, table, stored, errors)
     errors.raise_any()
 
     new_units = [Unit(agency=agency, code=row.code, name=row.name) for row in rows if row.code not in stored]
@@ -126,11 +127,11 @@ def _link_supervisors(rows, staff_by_nip, ids):
 
 
 def _import_staff(agency, table):
-    errors = _Errors(table)
+    errors = RowErrors(table)
     ranks = {rank.code.upper(): rank for rank in Rank.objects.all()}
-    rows = [_parse_staff_row(number, values, table, ranks, errors) for number, values in table.rows]
-    context = _load_staff_context(agency, rows)
-    _check_staff_rows(agency, rows, table, context, errors)
+    rows = [parse_staff_row(number, values, table, ranks, errors) for number, values in table.rows]
+    context = load_staff_context(agency, rows)
+    check_staff_rows(agency, rows, table, context, errors)
     errors.raise_any()
 
     positions = _ensure_positions(agency, rows, context.positions)
@@ -155,7 +156,7 @@ def import_file(*, agency, kind: str, upload, uploaded_by) -> ImportRun:
 
     The returned run holds the summary: rows, created, updated and unchanged counts.
     """
-    table = read_table(upload, kind)
+    table = read_table(upload, COLUMNS[kind], other_columns=OTHER_COLUMNS[kind])
     try:
         with transaction.atomic():
             lock_supervisor_chain()
@@ -172,6 +173,6 @@ def import_file(*, agency, kind: str, upload, uploaded_by) -> ImportRun:
             )
     except IntegrityError:
         # Units and positions edited by hand at the same moment are not serialised with imports.
-        raise _file_error(
+        raise file_error(
             _("The agency's data changed while the file was being imported; nothing was stored. Try again.")
         ) from None

@@ -550,14 +550,14 @@ def test_it_refuses_unit_parent_loops_in_the_file_and_with_the_database(org):
 
 
 def test_it_stores_nothing_when_the_data_changes_during_the_import(org, monkeypatch):
-    load = writing._load_staff_context
+    load = writing.load_staff_context
 
     def load_then_add_the_same_position(agency, rows):
         context = load(agency, rows)
         factories.position(agency_obj=agency, name=rows[0].position_key[0])
         return context
 
-    monkeypatch.setattr(writing, "_load_staff_context", load_then_add_the_same_position)
+    monkeypatch.setattr(writing, "load_staff_context", load_then_add_the_same_position)
     rows = [staff_row(jabatan="Jabatan Serentak"), staff_row(jabatan="Jabatan Serentak")]
     before = table_counts()
     error = rejected(org, csv_file(rows))

@@ -130,7 +130,7 @@ class Compliance:
     def percent(self):
         if not self.working_days:
             return None
-        return round(100 * self.reported_days / self.working_days)
+        return round(100 * self.reported_days / self.working_days, 1)
 
 
 def report_compliance(staff, *, today, spans, calendar_=None):

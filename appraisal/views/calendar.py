@@ -4,8 +4,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,8 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import administered_agencies, hr_required, roles_of
-from accounts.views import _apply_errors
-from appraisal.access import performance_year_for_user
+from accounts.form_pages import form_page
+from appraisal.access import (
+    agency_goal_for_user,
+    evaluation_period_for_user,
+    holiday_for_user,
+    performance_year_for_user,
+)
 from appraisal.calendar import parse_weekdays
 from appraisal.forms.calendar import (
     AgencyGoalForm,
@@ -25,56 +28,8 @@ from appraisal.forms.calendar import (
     PerformanceYearForm,
     PerformanceYearOpenForm,
 )
-from appraisal.models import AgencyGoal, EvaluationPeriod, Holiday
 from appraisal.selectors import calendar as selectors
 from appraisal.services import calendar as services
-
-
-def _saved_form(request, form, *, save, success, template, context):
-    """A valid POST calls the service and redirects where it says; refusals show on the form."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            done = save(form.cleaned_data)
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, success)
-            return redirect(done)
-    return render(request, template, {"form": form, **context})
-
-
-def _period_for_user(user, pk, *, write=False):
-    period = EvaluationPeriod.objects.filter(pk=pk).first()
-    if period is None:
-        raise Http404
-    period.year = performance_year_for_user(user, period.year_id, write=write)
-    return period
-
-
-def _goal_for_user(user, pk, *, write=False):
-    goal = AgencyGoal.objects.filter(pk=pk).first()
-    if goal is None:
-        raise Http404
-    goal.year = performance_year_for_user(user, goal.year_id, write=write)
-    return goal
-
-
-def _holiday_for_user(user, pk, *, write=False):
-    """National holidays: everyone signed in reads, the super admin changes. Agency ones: its members."""
-    holiday = Holiday.objects.select_related("agency").filter(pk=pk).first()
-    roles = roles_of(user)
-    if holiday is None:
-        raise Http404
-    if holiday.agency_id is None:
-        may_write = roles.is_superadmin
-    else:
-        own_agency_id = roles.staff.agency_id if roles.staff else None
-        if not (roles.administers(holiday.agency_id) or own_agency_id == holiday.agency_id):
-            raise Http404
-        may_write = roles.administers(holiday.agency_id)
-    if write and not may_write:
-        raise PermissionDenied
-    return holiday
 
 
 def _year_url(year):
@@ -101,17 +56,13 @@ def year_list(request):
 @hr_required
 def year_open(request):
     form = PerformanceYearOpenForm(request.POST or None, agencies=administered_agencies(request.user))
-
-    def save(data):
-        return _year_url(services.performance_year_open(**data))
-
-    return _saved_form(
+    return form_page(
         request,
         form,
-        save=save,
+        save=lambda data: services.performance_year_open(**data),
         success=_("The performance year was opened with its evaluation periods."),
+        done=_year_url,
         template="appraisal/calendar/year_open.html",
-        context={},
     )
 
 
@@ -149,16 +100,12 @@ def year_edit(request, pk):
     form = PerformanceYearForm(
         request.POST or None, agencies=administered_agencies(request.user), initial=initial
     )
-
-    def save(data):
-        services.performance_year_update(year=year, **data)
-        return _year_url(year)
-
-    return _saved_form(
+    return form_page(
         request,
         form,
-        save=save,
+        save=lambda data: services.performance_year_update(year=year, **data),
         success=_("The performance year was saved."),
+        done=_year_url(year),
         template="appraisal/calendar/year_form.html",
         context={"year": year},
     )
@@ -167,23 +114,19 @@ def year_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 @login_required
 def period_edit(request, pk):
-    period = _period_for_user(request.user, pk, write=True)
+    period = evaluation_period_for_user(request.user, pk, write=True)
     fields = ("name", "starts_on", "ends_on", "evaluation_deadline")
     form = EvaluationPeriodForm(
         request.POST or None,
         agencies=administered_agencies(request.user),
         initial={name: getattr(period, name) for name in fields},
     )
-
-    def save(data):
-        services.evaluation_period_update(period=period, **data)
-        return _year_url(period.year)
-
-    return _saved_form(
+    return form_page(
         request,
         form,
-        save=save,
+        save=lambda data: services.evaluation_period_update(period=period, **data),
         success=_("The evaluation period was saved."),
+        done=_year_url(period.year),
         template="appraisal/calendar/period_form.html",
         context={"period": period, "year": period.year},
     )
@@ -194,16 +137,12 @@ def period_edit(request, pk):
 def goal_add(request, pk):
     year = performance_year_for_user(request.user, pk, write=True)
     form = AgencyGoalForm(request.POST or None, agencies=administered_agencies(request.user))
-
-    def save(data):
-        services.agency_goal_add(year=year, **data)
-        return _year_url(year)
-
-    return _saved_form(
+    return form_page(
         request,
         form,
-        save=save,
+        save=lambda data: services.agency_goal_add(year=year, **data),
         success=_("The agency goal was saved."),
+        done=_year_url(year),
         template="appraisal/calendar/goal_form.html",
         context={"year": year},
     )
@@ -212,22 +151,18 @@ def goal_add(request, pk):
 @require_http_methods(["GET", "POST"])
 @login_required
 def goal_edit(request, pk):
-    goal = _goal_for_user(request.user, pk, write=True)
+    goal = agency_goal_for_user(request.user, pk, write=True)
     form = AgencyGoalForm(
         request.POST or None,
         agencies=administered_agencies(request.user),
         initial={"code": goal.code, "text": goal.text},
     )
-
-    def save(data):
-        services.agency_goal_update(goal=goal, **data)
-        return _year_url(goal.year)
-
-    return _saved_form(
+    return form_page(
         request,
         form,
-        save=save,
+        save=lambda data: services.agency_goal_update(goal=goal, **data),
         success=_("The agency goal was saved."),
+        done=_year_url(goal.year),
         template="appraisal/calendar/goal_form.html",
         context={"year": goal.year, "goal": goal},
     )
@@ -273,27 +208,22 @@ def holiday_add(request):
         agencies=administered_agencies(request.user),
         allow_national=roles.is_superadmin,
     )
-
-    def save(data):
-        holiday = services.holiday_add(**data)
-        return _holidays_url(
-            agency_id=holiday.agency_id, year=holiday.date.year, superadmin=roles.is_superadmin
-        )
-
-    return _saved_form(
+    return form_page(
         request,
         form,
-        save=save,
+        save=lambda data: services.holiday_add(**data),
         success=_("The holiday was added."),
+        done=lambda holiday: _holidays_url(
+            agency_id=holiday.agency_id, year=holiday.date.year, superadmin=roles.is_superadmin
+        ),
         template="appraisal/calendar/holiday_form.html",
-        context={},
     )
 
 
 @require_POST
 @login_required
 def holiday_remove(request, pk):
-    holiday = _holiday_for_user(request.user, pk, write=True)
+    holiday = holiday_for_user(request.user, pk, write=True)
     services.holiday_remove(holiday=holiday)
     messages.success(
         request, _("%(name)s was removed; the day is a working day again.") % {"name": holiday.name}

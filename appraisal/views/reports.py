@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import roles_of
-from accounts.views import _apply_errors
+from accounts.form_pages import apply_validation_error
 from appraisal.access import daily_report_for_user, is_rater_of
 from appraisal.forms.reports import (
     DailyReportEditForm,
@@ -52,7 +52,7 @@ def _show_errors(form, error):
         for name, errors in error.error_dict.items():
             renamed.setdefault(FIELD_OF.get(name, name), []).extend(errors)
         error = ValidationError(renamed)
-    _apply_errors(form, error)
+    apply_validation_error(form, error)
 
 
 def _targets(staff, today):
@@ -336,7 +336,7 @@ def report_review(request):
                 comment=data["comment"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _review_message(data["action"], count))
             if from_detail and len(data["report"]) == 1:

@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import roles_of
+from accounts.form_pages import apply_validation_error, form_page
 from accounts.models import Staff
 from accounts.selectors import rater_ids
 from appraisal import access
@@ -34,31 +35,9 @@ def _data(request):
     return request.POST if request.method == "POST" else None
 
 
-def _apply_errors(form, error):
-    """Shows a service's ValidationError on the form fields it names, the rest above the form."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 def _detail_url(skp, anchor=""):
     url = reverse("appraisal:skp_detail", args=[skp.pk])
     return f"{url}#{anchor}" if anchor else url
-
-
-def _form_page(request, *, form, template, save, success, done, context):
-    """GET shows the form; a valid POST calls the service and redirects; refusals show on the form."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            save(form.cleaned_data)
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, success)
-            return redirect(done() if callable(done) else done)
-    return render(request, template, {"form": form, **context})
 
 
 def _locked(request, skp, *, refusal=None):
@@ -101,7 +80,7 @@ def skp_mine(request):
             try:
                 skp = services.skp_start(staff=staff, year=year, approach=form.cleaned_data["approach"])
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_validation_error(form, error)
             else:
                 messages.success(request, _("Your plan for %(year)s was started.") % {"year": year.year})
                 return redirect(_detail_url(skp))
@@ -190,14 +169,13 @@ def skp_rhk_add(request, pk):
     skp = access.skp_for_user(request.user, pk, write=True)
     if response := _locked(request, skp):
         return response
-    created = []
-    return _form_page(
+    return form_page(
         request,
-        form=_rhk_form(request, skp, initial={"kind": request.GET.get("kind", RhkKind.MAIN)}),
+        _rhk_form(request, skp, initial={"kind": request.GET.get("kind", RhkKind.MAIN)}),
         template="appraisal/skp/rhk_form.html",
-        save=lambda data: created.append(services.rhk_add(skp=skp, **data)),
+        save=lambda data: services.rhk_add(skp=skp, **data),
         success=_("The work result was added. Add its indicators next."),
-        done=lambda: _detail_url(skp, f"rhk-{created[0].pk}"),
+        done=lambda rhk: _detail_url(skp, f"rhk-{rhk.pk}"),
         context={"skp": skp},
     )
 
@@ -210,9 +188,9 @@ def skp_rhk_edit(request, pk, rhk_pk):
     if response := _locked(request, skp):
         return response
     initial = {"kind": rhk.kind, "text": rhk.text, "supports": rhk.supports_id, "goal": rhk.goal_id}
-    return _form_page(
+    return form_page(
         request,
-        form=_rhk_form(request, skp, initial=initial),
+        _rhk_form(request, skp, initial=initial),
         template="appraisal/skp/rhk_form.html",
         save=lambda data: services.rhk_update(rhk=rhk, **data),
         success=_("The work result was saved."),
@@ -242,9 +220,9 @@ def skp_indicator_add(request, pk, rhk_pk):
     rhk = selectors.result_in_plan(skp, rhk_pk)
     if response := _locked(request, skp):
         return response
-    return _form_page(
+    return form_page(
         request,
-        form=IndicatorForm(_data(request), approach=skp.approach),
+        IndicatorForm(_data(request), approach=skp.approach),
         template="appraisal/skp/indicator_form.html",
         save=lambda data: services.indicator_add(rhk=rhk, **data),
         success=_("The indicator was added."),
@@ -261,9 +239,9 @@ def skp_indicator_edit(request, pk, indicator_pk):
     if response := _locked(request, skp):
         return response
     names = ("text", "aspect", "target_value", "target_unit", "target_text")
-    return _form_page(
+    return form_page(
         request,
-        form=IndicatorForm(
+        IndicatorForm(
             _data(request), approach=skp.approach, initial={n: getattr(indicator, n) for n in names}
         ),
         template="appraisal/skp/indicator_form.html",
@@ -295,9 +273,9 @@ def skp_annex(request, pk):
     if response := _locked(request, skp):
         return response
     names = ("resource_support", "accountability_scheme", "consequences")
-    return _form_page(
+    return form_page(
         request,
-        form=AnnexForm(_data(request), initial={n: getattr(skp, n) for n in names}),
+        AnnexForm(_data(request), initial={n: getattr(skp, n) for n in names}),
         template="appraisal/skp/annex_form.html",
         save=lambda data: services.skp_update_annex(skp=skp, **data),
         success=_("The annex was saved."),
@@ -330,7 +308,7 @@ def skp_hand_down(request, pk):
                 by=request.user,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             _report_hand_down(request, result)
             return redirect(_detail_url(skp, f"rhk-{data['source_rhk'].pk}"))
@@ -370,9 +348,9 @@ def skp_expectations(request, pk):
     if response := _locked(request, skp, refusal=refusal):
         return response
     initial = {row.value: row.expectation for row in skp.expectations.all()}
-    return _form_page(
+    return form_page(
         request,
-        form=ExpectationsForm(_data(request), initial=initial),
+        ExpectationsForm(_data(request), initial=initial),
         template="appraisal/skp/expectations_form.html",
         save=lambda data: services.expectation_update(skp=skp, by=request.user, expectations=data),
         success=_("The expectations were saved."),

@@ -16,9 +16,9 @@ from django.utils import timezone
 from accounts.tests import factories as account_factories
 from appraisal.tests import factories as appraisal_factories
 from surveys import access
+from surveys.imports import REQUEST_COLUMNS
 from surveys.models import Service, ServiceRequest
 from surveys.selectors import this_month
-from surveys.services import REQUEST_COLUMNS
 from surveys.tests import factories
 
 BACKEND = "accounts.backends.NipOrUsernameBackend"

@@ -14,7 +14,16 @@ from django.http import Http404
 
 from accounts.access import agency_object_for_user, roles_of, visible_staff
 from accounts.selectors import rater_ids
-from appraisal.models import AgencyGoal, DailyReport, EvaluationPeriod, Holiday, PerformanceYear, Skp
+from appraisal.models import (
+    AgencyGoal,
+    Competency,
+    CompetencyLevel,
+    DailyReport,
+    EvaluationPeriod,
+    Holiday,
+    PerformanceYear,
+    Skp,
+)
 
 
 def _visible(user, obj):
@@ -91,3 +100,31 @@ def holiday_for_user(user, pk, *, write=False):
     if write and not may_write:
         raise PermissionDenied
     return holiday
+
+
+def _checked_competency(user, competency, *, write):
+    """National competencies: everyone signed in reads, the super admin changes. Technical ones:
+    their agency's members read, its HR changes; others do not see they exist."""
+    roles = roles_of(user)
+    if competency is None:
+        raise Http404
+    if competency.agency_id is None:
+        may_write = roles.is_superadmin
+    else:
+        if not roles.is_member_of(competency.agency_id):
+            raise Http404
+        may_write = roles.administers(competency.agency_id)
+    if write and not may_write:
+        raise PermissionDenied
+    return competency
+
+
+def competency_for_user(user, pk, *, write=False):
+    competency = Competency.objects.select_related("agency").filter(pk=pk).first()
+    return _checked_competency(user, competency, write=write)
+
+
+def competency_level_for_user(user, pk, *, write=False):
+    level = CompetencyLevel.objects.select_related("competency__agency").filter(pk=pk).first()
+    _checked_competency(user, level.competency if level else None, write=write)
+    return level

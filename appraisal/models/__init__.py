@@ -5,6 +5,13 @@ from appraisal.models.calendar import (
     Holiday,
     PerformanceYear,
 )
+from appraisal.models.competencies import (
+    Competency,
+    CompetencyGroup,
+    CompetencyLevel,
+    PositionCompetency,
+    StandardLevelDefault,
+)
 from appraisal.models.plans import (
     Aspect,
     BehaviourExpectation,
@@ -24,6 +31,9 @@ __all__ = [
     "AgencyGoal",
     "Aspect",
     "BehaviourExpectation",
+    "Competency",
+    "CompetencyGroup",
+    "CompetencyLevel",
     "CoreValue",
     "DailyReport",
     "EvaluationFrequency",
@@ -31,6 +41,7 @@ __all__ = [
     "Holiday",
     "Indicator",
     "PerformanceYear",
+    "PositionCompetency",
     "ReportStatus",
     "Rhk",
     "RhkKind",
@@ -39,4 +50,5 @@ __all__ = [
     "SkpEvent",
     "SkpEventKind",
     "SkpStatus",
+    "StandardLevelDefault",
 ]

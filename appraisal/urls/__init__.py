@@ -1,5 +1,11 @@
-from appraisal.urls import calendar, cascade, reports, skp
+from appraisal.urls import calendar, cascade, competencies, reports, skp
 
 app_name = "appraisal"
 
-urlpatterns = [*calendar.urlpatterns, *skp.urlpatterns, *cascade.urlpatterns, *reports.urlpatterns]
+urlpatterns = [
+    *calendar.urlpatterns,
+    *skp.urlpatterns,
+    *cascade.urlpatterns,
+    *reports.urlpatterns,
+    *competencies.urlpatterns,
+]

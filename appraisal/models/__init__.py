@@ -12,6 +12,15 @@ from appraisal.models.competencies import (
     PositionCompetency,
     StandardLevelDefault,
 )
+from appraisal.models.feedback import (
+    DevelopmentActivity,
+    DevelopmentKind,
+    FeedbackKind,
+    FeedbackNote,
+    MentoringSession,
+    Mentorship,
+)
+from appraisal.models.peer_feedback import FeedbackAnswer, FeedbackInvitation, FeedbackRequest, RaterGroup
 from appraisal.models.plans import (
     Aspect,
     BehaviourExpectation,
@@ -36,12 +45,22 @@ __all__ = [
     "CompetencyLevel",
     "CoreValue",
     "DailyReport",
+    "DevelopmentActivity",
+    "DevelopmentKind",
     "EvaluationFrequency",
     "EvaluationPeriod",
+    "FeedbackAnswer",
+    "FeedbackInvitation",
+    "FeedbackKind",
+    "FeedbackNote",
+    "FeedbackRequest",
     "Holiday",
     "Indicator",
+    "MentoringSession",
+    "Mentorship",
     "PerformanceYear",
     "PositionCompetency",
+    "RaterGroup",
     "ReportStatus",
     "Rhk",
     "RhkKind",

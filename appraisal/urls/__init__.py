@@ -1,4 +1,4 @@
-from appraisal.urls import calendar, cascade, competencies, reports, skp
+from appraisal.urls import calendar, cascade, competencies, feedback, peer_feedback, reports, skp
 
 app_name = "appraisal"
 
@@ -8,4 +8,6 @@ urlpatterns = [
     *cascade.urlpatterns,
     *reports.urlpatterns,
     *competencies.urlpatterns,
+    *feedback.urlpatterns,
+    *peer_feedback.urlpatterns,
 ]

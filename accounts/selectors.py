@@ -1,6 +1,7 @@
 """Reads about staff and organisation that span rows: the supervisor chain in both directions."""
 
 from django.db import connection
+from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
@@ -9,12 +10,14 @@ from accounts.models import ActingAssignment, Staff
 # Everyone below the roots: the roots are the official and whoever they currently act for.
 # UNION (not UNION ALL) makes the walk stop even on bad data that holds a cycle.
 _SUBTREE_SQL = """
-WITH RECURSIVE chain(id) AS (
-    SELECT s.id FROM accounts_staff s
-    WHERE s.supervisor_id = %s
-       OR s.supervisor_id IN (
-            SELECT a.replaces_id FROM accounts_actingassignment a
-            WHERE a.acting_id = %s AND a.starts_on <= %s AND a.ends_on >= %s)
+WITH RECURSIVE roots(id) AS (
+    SELECT CAST(%s AS bigint)
+    UNION
+    SELECT a.replaces_id FROM accounts_actingassignment a
+    WHERE a.acting_id = %s AND a.starts_on <= %s AND a.ends_on >= %s
+),
+chain(id) AS (
+    SELECT s.id FROM accounts_staff s JOIN roots r ON s.supervisor_id = r.id
     UNION
     SELECT s.id FROM accounts_staff s JOIN chain c ON s.supervisor_id = c.id
 )
@@ -58,7 +61,10 @@ def supervisor_chain(staff):
 
 
 def has_subordinates(staff, *, on=None):
-    return subordinates_of(staff, on=on).exists()
+    """Whether anyone reports to this person, directly or through a current acting assignment."""
+    acting_for = ActingAssignment.objects.current(on).filter(acting=staff).values("replaces_id")
+    reports = Staff.objects.filter(Q(supervisor=staff) | Q(supervisor_id__in=acting_for))
+    return reports.exclude(pk=staff.pk).exists()
 
 
 def current_acting_assignments(staff, *, on=None):

@@ -13,16 +13,27 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from accounts.access import agency_object_for_user, roles_of, visible_staff
+from accounts.models import Staff
 from accounts.selectors import rater_ids
 from appraisal.models import (
     AgencyGoal,
     Competency,
     CompetencyLevel,
     DailyReport,
+    DevelopmentActivity,
     EvaluationPeriod,
     Holiday,
     PerformanceYear,
     Skp,
+)
+from appraisal.selectors.feedback import (
+    in_chain_below,
+    is_party,
+    may_give_feedback,
+    may_manage_mentoring,
+    mentorships_visible_to,
+    notes_visible_to,
+    with_related,
 )
 
 
@@ -128,3 +139,63 @@ def competency_level_for_user(user, pk, *, write=False):
     level = CompetencyLevel.objects.select_related("competency__agency").filter(pk=pk).first()
     _checked_competency(user, level.competency if level else None, write=write)
     return level
+
+
+def feedback_note_for_user(user, pk):
+    note = with_related(notes_visible_to(user)).filter(pk=pk).first()
+    if note is None:
+        raise Http404
+    return note
+
+
+def feedback_subject_for_user(user, pk):
+    """The staff member whose feedback page the user opens: those who may write about them and those
+    who may see their notes get it; others 404. Returns (staff, may_write)."""
+    roles = roles_of(user)
+    staff = Staff.objects.select_related("agency", "unit", "position").filter(pk=pk).first()
+    if staff is None:
+        raise Http404
+    may_write = may_give_feedback(roles.staff, staff)
+    may_read = (
+        may_write
+        or roles.administers(staff.agency_id)
+        or (roles.staff is not None and roles.staff.pk == staff.pk)
+        or (roles.is_supervisor and in_chain_below(roles.staff, staff.pk))
+    )
+    if not may_read:
+        raise Http404
+    return staff, may_write
+
+
+def mentorship_for_user(user, pk, *, manage=False, log=False):
+    """A mentorship within the user's scope (else 404). manage: the user pairs and ends it;
+    log: the user is its mentor or mentee (else 403)."""
+    mentorship = (
+        mentorships_visible_to(user)
+        .select_related("mentor__agency", "mentee__agency", "mentee__position", "mentor__position")
+        .filter(pk=pk)
+        .first()
+    )
+    if mentorship is None:
+        raise Http404
+    if manage and not may_manage_mentoring(user, mentorship.mentee):
+        raise PermissionDenied
+    if log and not is_party(user, mentorship):
+        raise PermissionDenied
+    return mentorship
+
+
+def development_activity_for_user(user, pk, *, write=False):
+    activity = DevelopmentActivity.objects.select_related("agency", "competency").filter(pk=pk).first()
+    roles = roles_of(user)
+    if activity is None:
+        raise Http404
+    if activity.agency_id is None:
+        may_read, may_write = roles.administers_any, roles.is_superadmin
+    else:
+        may_read, may_write = roles.is_member_of(activity.agency_id), roles.administers(activity.agency_id)
+    if not may_read:
+        raise Http404
+    if write and not may_write:
+        raise PermissionDenied
+    return activity

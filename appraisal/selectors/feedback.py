@@ -15,9 +15,7 @@ Every list here is one query for its rows, whatever the number of rows; others g
 outside their scope and 403 for a change they may not make.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Q
-from django.http import Http404
 
 from accounts.access import roles_of
 from accounts.models import Staff
@@ -36,7 +34,7 @@ def _own(user):
     return roles_of(user).staff
 
 
-def _in_chain_below(staff, subject_id):
+def in_chain_below(staff, subject_id):
     """Whether the subject is below this staff member (direct, indirect or acting)."""
     return Staff.objects.filter(pk=subject_id, id__in=subordinate_ids_sql(staff.pk)).exists()
 
@@ -59,7 +57,7 @@ def notes_visible_to(user):
     return FeedbackNote.objects.filter(scope)
 
 
-def _with_related(notes):
+def with_related(notes):
     return notes.select_related("author__position", "subject", "rhk__skp__year").newest_first()
 
 
@@ -68,19 +66,12 @@ def notes_about(user, subject, *, kind=None):
     notes = notes_visible_to(user).filter(subject=subject)
     if kind:
         notes = notes.filter(kind=kind)
-    return _with_related(notes)
+    return with_related(notes)
 
 
 def note_counts(notes):
     """{kind: count} of a set of notes, in one query."""
     return dict(notes.order_by().values_list("kind").annotate(count=Count("pk")))
-
-
-def feedback_note_for_user(user, pk):
-    note = _with_related(notes_visible_to(user)).filter(pk=pk).first()
-    if note is None:
-        raise Http404
-    return note
 
 
 def may_give_feedback(author, subject):
@@ -90,7 +81,7 @@ def may_give_feedback(author, subject):
         return False
     if not (author.is_active and subject.is_active):
         return False
-    return author.agency_id == subject.agency_id or _in_chain_below(author, subject.pk)
+    return author.agency_id == subject.agency_id or in_chain_below(author, subject.pk)
 
 
 def feedback_subjects_for(staff):
@@ -99,25 +90,6 @@ def feedback_subjects_for(staff):
         return Staff.objects.none()
     scope = Q(agency_id=staff.agency_id) | Q(id__in=subordinate_ids_sql(staff.pk))
     return Staff.objects.active().filter(scope).exclude(pk=staff.pk).select_related("unit").order_by("name")
-
-
-def feedback_subject_for_user(user, pk):
-    """The staff member whose feedback page the user opens: those who may write about them and those
-    who may see their notes get it; others 404. Returns (staff, may_write)."""
-    roles = roles_of(user)
-    staff = Staff.objects.select_related("agency", "unit", "position").filter(pk=pk).first()
-    if staff is None:
-        raise Http404
-    may_write = may_give_feedback(roles.staff, staff)
-    may_read = (
-        may_write
-        or roles.administers(staff.agency_id)
-        or (roles.staff is not None and roles.staff.pk == staff.pk)
-        or (roles.is_supervisor and _in_chain_below(roles.staff, staff.pk))
-    )
-    if not may_read:
-        raise Http404
-    return staff, may_write
 
 
 def results_of(subject):
@@ -165,7 +137,7 @@ def may_manage_mentoring(user, mentee):
     roles = roles_of(user)
     if roles.administers(mentee.agency_id):
         return True
-    return bool(roles.is_supervisor and roles.staff.is_active and _in_chain_below(roles.staff, mentee.pk))
+    return bool(roles.is_supervisor and roles.staff.is_active and in_chain_below(roles.staff, mentee.pk))
 
 
 def may_pair_anyone(user):
@@ -194,24 +166,6 @@ def mentor_choices(user):
     return Staff.objects.active().filter(agency_id__in=agency_ids).select_related("agency").order_by("name")
 
 
-def mentorship_for_user(user, pk, *, manage=False, log=False):
-    """A mentorship within the user's scope (else 404). manage: the user pairs and ends it;
-    log: the user is its mentor or mentee (else 403)."""
-    mentorship = (
-        mentorships_visible_to(user)
-        .select_related("mentor__agency", "mentee__agency", "mentee__position", "mentor__position")
-        .filter(pk=pk)
-        .first()
-    )
-    if mentorship is None:
-        raise Http404
-    if manage and not may_manage_mentoring(user, mentorship.mentee):
-        raise PermissionDenied
-    if log and not is_party(user, mentorship):
-        raise PermissionDenied
-    return mentorship
-
-
 def is_party(user, mentorship):
     own = _own(user)
     return own is not None and own.pk in (mentorship.mentor_id, mentorship.mentee_id)
@@ -234,22 +188,6 @@ def catalogue_for(user, *, kind=None):
     if kind:
         activities = activities.filter(kind=kind)
     return activities.select_related("agency", "competency").order_by("-is_active", "title", "pk")
-
-
-def development_activity_for_user(user, pk, *, write=False):
-    activity = DevelopmentActivity.objects.select_related("agency", "competency").filter(pk=pk).first()
-    roles = roles_of(user)
-    if activity is None:
-        raise Http404
-    if activity.agency_id is None:
-        may_read, may_write = roles.administers_any, roles.is_superadmin
-    else:
-        may_read, may_write = roles.is_member_of(activity.agency_id), roles.administers(activity.agency_id)
-    if not may_read:
-        raise Http404
-    if write and not may_write:
-        raise PermissionDenied
-    return activity
 
 
 def target_competencies(agency_ids):

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.access import administered_agencies, hr_required, roles_of
 from accounts.form_pages import form_page
+from appraisal import access
 from appraisal.forms.feedback import (
     DevelopmentActivityAddForm,
     DevelopmentActivityForm,
@@ -86,7 +87,7 @@ def feedback_give(request):
 @require_http_methods(GET_POST)
 @login_required
 def feedback_staff(request, pk):
-    subject, may_write = selectors.feedback_subject_for_user(request.user, pk)
+    subject, may_write = access.feedback_subject_for_user(request.user, pk)
     if request.method == "POST" and not may_write:
         raise PermissionDenied
     notes = list(selectors.notes_about(request.user, subject)[:50])
@@ -113,7 +114,7 @@ def feedback_staff(request, pk):
 @require_GET
 @login_required
 def feedback_detail(request, pk):
-    note = selectors.feedback_note_for_user(request.user, pk)
+    note = access.feedback_note_for_user(request.user, pk)
     return render(request, "appraisal/feedback/detail.html", {"note": note})
 
 
@@ -165,7 +166,7 @@ def mentoring_add(request):
 @require_GET
 @login_required
 def mentoring_detail(request, pk):
-    mentorship = selectors.mentorship_for_user(request.user, pk)
+    mentorship = access.mentorship_for_user(request.user, pk)
     context = {
         "mentorship": mentorship,
         "sessions": list(selectors.sessions_of(mentorship)),
@@ -179,7 +180,7 @@ def mentoring_detail(request, pk):
 @require_POST
 @login_required
 def mentoring_end(request, pk):
-    mentorship = selectors.mentorship_for_user(request.user, pk, manage=True)
+    mentorship = access.mentorship_for_user(request.user, pk, manage=True)
     try:
         services.mentorship_end(mentorship=mentorship, by=request.user)
     except ValidationError as error:
@@ -193,7 +194,7 @@ def mentoring_end(request, pk):
 @require_http_methods(GET_POST)
 @login_required
 def mentoring_session_add(request, pk):
-    mentorship = selectors.mentorship_for_user(request.user, pk, log=True)
+    mentorship = access.mentorship_for_user(request.user, pk, log=True)
     staff = roles_of(request.user).staff
     return form_page(
         request,
@@ -266,7 +267,7 @@ def development_add(request):
 @require_http_methods(GET_POST)
 @login_required
 def development_edit(request, pk):
-    activity = selectors.development_activity_for_user(request.user, pk, write=True)
+    activity = access.development_activity_for_user(request.user, pk, write=True)
     names = ("title", "kind", "competency", "description", "provider", "duration_hours", "is_active")
     initial = {name: getattr(activity, name) for name in names}
     competencies = (

@@ -7,7 +7,17 @@ import pytest
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from accounts.tests.roles import AGENCY_OBJECT_EDIT, EVERYONE, HR_ONLY, LOGIN, ROLES, SIGNED_IN
+from accounts.tests.roles import (
+    AGENCY_OBJECT_EDIT,
+    EVERYONE,
+    HR_ONLY,
+    LOGIN,
+    ROLES,
+    SIGNED_IN,
+    assert_status,
+    sign_in,
+    user_for,
+)
 
 
 def _staff_b(org):
@@ -117,36 +127,14 @@ def test_it_lists_every_url_pattern_in_the_role_table():
     assert TABLE.keys() - names == set(), "rows in the role table for URLs that do not exist"
 
 
-def _user_for(org, role):
-    return {
-        "anonymous": None,
-        "staff": org.staff_a.user,
-        "supervisor": org.kabid_a.user,
-        "hr": org.hr,
-        "other_hr": org.other_hr,
-        "superadmin": org.superadmin,
-        "outsider": org.outsider.user,
-    }[role]
-
-
-def _check(response, expected):
-    if expected == LOGIN:
-        assert response.status_code == 302
-        assert response.url.startswith(reverse("accounts:login"))
-    else:
-        assert response.status_code == expected
-
-
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("name", sorted(TABLE))
 def test_it_gives_each_role_exactly_its_access(client, org, name, role):
     kwargs_of, get_statuses, post_statuses = TABLE[name]
     url = reverse(name, kwargs=kwargs_of(org) if kwargs_of else None)
-    user = _user_for(org, role)
-    if user is not None:
-        client.force_login(user, backend="accounts.backends.NipOrUsernameBackend")
+    sign_in(client, user_for(org, role))
 
-    _check(client.get(url), get_statuses[role])
+    assert_status(client.get(url), get_statuses[role])
 
     if post_statuses == 405:
         expected_post = 405  # the method check comes before the sign-in check
@@ -154,4 +142,4 @@ def test_it_gives_each_role_exactly_its_access(client, org, name, role):
         expected_post = get_statuses[role]
     else:
         expected_post = post_statuses[role]
-    _check(client.post(url, {}), expected_post)
+    assert_status(client.post(url, {}), expected_post)

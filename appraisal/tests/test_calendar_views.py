@@ -6,43 +6,16 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from accounts.tests.roles import LOGIN
+from accounts.tests.roles import LOGIN, assert_status, sign_in, user_for
 from appraisal.models import AgencyGoal, EvaluationPeriod, Holiday, PerformanceYear
 from appraisal.tests import factories
 
-BACKEND = "accounts.backends.NipOrUsernameBackend"
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
-
-
-def _sign_in(client, user):
-    if user is not None:
-        client.force_login(user, backend=BACKEND)
-    return client
-
-
-def _user(org, role):
-    return {
-        "anonymous": None,
-        "staff": org.staff_a.user,
-        "supervisor": org.kabid_a.user,
-        "hr": org.hr,
-        "other_hr": org.other_hr,
-        "superadmin": org.superadmin,
-        "outsider": org.outsider.user,
-    }[role]
-
-
-def _assert_status(response, expected):
-    if expected == LOGIN:
-        assert response.status_code == 302
-        assert response.url.startswith(reverse("accounts:login"))
-    else:
-        assert response.status_code == expected
 
 
 @pytest.fixture
 def hr_client(client, org):
-    return _sign_in(client, org.hr)
+    return sign_in(client, org.hr)
 
 
 @pytest.fixture
@@ -81,7 +54,7 @@ def test_it_opens_the_year_in_hrs_own_agency_whatever_is_posted(hr_client, org):
 
 
 def test_it_lets_the_super_admin_open_a_monthly_six_day_year_for_any_agency(client, org):
-    _sign_in(client, org.superadmin)
+    sign_in(client, org.superadmin)
     data = _open_data(
         org, agency=org.other_agency.pk, frequency="monthly", working_weekdays=["0", "1", "2", "3", "4", "5"]
     )
@@ -158,7 +131,7 @@ def test_it_shows_periods_with_their_working_days_and_goals(hr_client, year):
 
 def test_it_shows_the_year_to_staff_of_the_agency_without_edit_links(client, org, year):
     factories.goal(year, code="SS-1")
-    _sign_in(client, org.staff_a.user)
+    sign_in(client, org.staff_a.user)
     content = client.get(reverse("appraisal:year_detail", args=[year.pk])).content.decode()
     assert "Triwulan I" in content
     assert reverse("appraisal:year_edit", args=[year.pk]) not in content
@@ -284,8 +257,8 @@ def _written(year):
 @pytest.mark.parametrize("case", sorted(_write_cases()))
 def test_it_lets_only_the_agencys_hr_change_its_year(client, org, year, case, role, expected):
     url, data = _write_cases()[case](org, year)
-    _sign_in(client, _user(org, role))
-    _assert_status(client.post(url, data), expected)
+    sign_in(client, user_for(org, role))
+    assert_status(client.post(url, data), expected)
     assert _written(year)[case] is (expected == 302)
 
 
@@ -336,7 +309,7 @@ def test_it_refuses_a_holiday_on_a_national_date_with_a_clear_message(hr_client,
 
 
 def test_it_lets_the_super_admin_add_a_national_holiday(client, org):
-    _sign_in(client, org.superadmin)
+    sign_in(client, org.superadmin)
     response = client.post(
         reverse("appraisal:holiday_add"),
         {"agency": "", "date": "2027-01-01", "name": "Tahun Baru 2027 Masehi"},
@@ -365,7 +338,7 @@ def test_it_shows_the_holidays_of_the_chosen_year(hr_client):
 
 def test_it_shows_the_super_admin_the_chosen_agencys_holidays(client, org):
     Holiday.objects.create(agency=org.agency, date=date(2026, 7, 3), name="HUT Kota Dumai")
-    _sign_in(client, org.superadmin)
+    sign_in(client, org.superadmin)
     national_only = client.get(reverse("appraisal:holiday_list"), {"year": "2026"}).content.decode()
     with_agency = client.get(reverse("appraisal:holiday_list"), {"year": "2026", "agency": org.agency.pk})
     assert "HUT Kota Dumai" not in national_only
@@ -393,8 +366,8 @@ def test_it_shows_the_super_admin_the_chosen_agencys_holidays(client, org):
 def test_it_lets_only_the_right_admin_remove_a_holiday(client, org, role, owner, expected):
     agency = org.agency if owner == "agency" else None
     holiday = Holiday.objects.create(agency=agency, date=date(2027, 7, 3), name="Libur")
-    _sign_in(client, _user(org, role))
-    _assert_status(client.post(reverse("appraisal:holiday_remove", args=[holiday.pk])), expected)
+    sign_in(client, user_for(org, role))
+    assert_status(client.post(reverse("appraisal:holiday_remove", args=[holiday.pk])), expected)
     assert Holiday.objects.filter(pk=holiday.pk).exists() is (expected != 302)
 
 
@@ -448,7 +421,7 @@ def test_it_shows_the_year_list_in_a_fixed_number_of_queries(
     for n in range(years):
         factories.performance_year(org.agency, year=2021 + n, with_periods=n % 2 == 0)
         factories.performance_year(org.other_agency, year=2021 + n)
-    _sign_in(client, org.superadmin)
+    sign_in(client, org.superadmin)
     with django_assert_max_num_queries(4):
         response = client.get(reverse("appraisal:year_list"))
     assert len(re.findall(r'href="/appraisal/years/\d+/"', response.content.decode())) == 2 * years

@@ -9,39 +9,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.tests import factories as account_factories
-from accounts.tests.roles import LOGIN
+from accounts.tests.roles import LOGIN, assert_status, sign_in, user_for
 from appraisal.models import Competency, CompetencyLevel, PositionCompetency
 from appraisal.services import competencies as services
 
-BACKEND = "accounts.backends.NipOrUsernameBackend"
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 LEVELS = [f"Uraian level {number}" for number in range(1, 6)]
-
-
-def _sign_in(client, user):
-    if user is not None:
-        client.force_login(user, backend=BACKEND)
-    return client
-
-
-def _user(org, role):
-    return {
-        "anonymous": None,
-        "staff": org.staff_a.user,
-        "supervisor": org.kabid_a.user,
-        "hr": org.hr,
-        "other_hr": org.other_hr,
-        "superadmin": org.superadmin,
-        "outsider": org.outsider.user,
-    }[role]
-
-
-def _assert_status(response, expected):
-    if expected == LOGIN:
-        assert response.status_code == 302
-        assert response.url.startswith(reverse("accounts:login"))
-    else:
-        assert response.status_code == expected
 
 
 def _technical(agency, code="T.01", name="Pengelolaan Data Kependudukan"):
@@ -65,7 +38,7 @@ def _assert_no_inline_code(html):
 
 @pytest.fixture
 def hr_client(client, org):
-    return _sign_in(client, org.hr)
+    return sign_in(client, org.hr)
 
 
 @pytest.fixture
@@ -78,7 +51,7 @@ def technical(org):
 
 def test_it_lists_the_national_competencies_and_the_own_agencys_technical_ones(client, org, technical):
     _technical(org.other_agency, code="K.01", name="Keamanan Informasi")
-    _sign_in(client, org.staff_a.user)
+    sign_in(client, org.staff_a.user)
     response = client.get(reverse("appraisal:competency_list"), **EN)
     html = _html(response)
     assert response.status_code == 200
@@ -105,7 +78,7 @@ def test_it_gives_the_super_admin_level_links_for_every_competency_and_every_age
     client, org, technical
 ):
     _technical(org.other_agency, code="K.01", name="Keamanan Informasi")
-    _sign_in(client, org.superadmin)
+    sign_in(client, org.superadmin)
     html = _html(client.get(reverse("appraisal:competency_list"), **EN))
     assert "Keamanan Informasi" in html
     assert html.count("/competencies/levels/") == 11 * 5
@@ -123,7 +96,7 @@ def test_it_lists_the_competencies_in_a_fixed_number_of_queries(
 ):
     for n in range(extra):
         _technical(org.agency, code=f"T.{n:02d}")
-    _sign_in(client, org.superadmin)
+    sign_in(client, org.superadmin)
     with django_assert_max_num_queries(6):
         response = client.get(reverse("appraisal:competency_list"))
     assert _html(response).count("<details>") == 9 + extra
@@ -184,7 +157,7 @@ def test_it_lets_hr_rename_their_technical_competency(hr_client, technical):
 def test_it_refuses_others_a_technical_competency_edit_and_changes_nothing(
     client, org, technical, role, expected
 ):
-    _sign_in(client, _user(org, role))
+    sign_in(client, user_for(org, role))
     response = client.post(
         reverse("appraisal:competency_edit", args=[technical.pk]),
         {"code": "X", "name": "X", "definition": "X"},
@@ -195,7 +168,7 @@ def test_it_refuses_others_a_technical_competency_edit_and_changes_nothing(
 
 
 def test_it_has_no_edit_page_for_a_national_competency_even_for_the_super_admin(client, org):
-    _sign_in(client, org.superadmin)
+    sign_in(client, org.superadmin)
     assert client.get(reverse("appraisal:competency_edit", args=[_national().pk])).status_code == 404
 
 
@@ -212,7 +185,7 @@ def _level(competency, number=3):
 
 
 def test_it_lets_the_super_admin_rewrite_a_national_level(client, org):
-    _sign_in(client, org.superadmin)
+    sign_in(client, org.superadmin)
     level = _level(_national("M.3"))
     url = reverse("appraisal:competency_level_edit", args=[level.pk])
     assert level.description in _html(client.get(url))
@@ -226,7 +199,7 @@ def test_it_lets_the_super_admin_rewrite_a_national_level(client, org):
 def test_it_refuses_a_national_level_to_everyone_but_the_super_admin(client, org, role):
     level = _level(_national())
     original = level.description
-    _sign_in(client, _user(org, role))
+    sign_in(client, user_for(org, role))
     response = client.post(reverse("appraisal:competency_level_edit", args=[level.pk]), {"description": "x"})
     assert response.status_code == 403
     level.refresh_from_db()
@@ -239,7 +212,7 @@ def test_it_refuses_a_national_level_to_everyone_but_the_super_admin(client, org
 )
 def test_it_gives_each_role_its_access_to_a_technical_level(client, org, technical, role, expected):
     level = _level(technical)
-    _sign_in(client, _user(org, role))
+    sign_in(client, user_for(org, role))
     response = client.post(
         reverse("appraisal:competency_level_edit", args=[level.pk]), {"description": "Baru."}
     )
@@ -259,8 +232,8 @@ def test_it_shows_an_empty_level_description_as_an_error_and_keeps_the_old_one(h
     assert level.description == "Uraian level 3"
 
 
-def test_it_sends_anonymous_visitors_of_a_level_to_sign_in(client, technical):
-    _assert_status(client.get(reverse("appraisal:competency_level_edit", args=[_level(technical).pk])), LOGIN)
+def test_it_sends_anonymous_visitors_of_a_level_tosign_in(client, technical):
+    assert_status(client.get(reverse("appraisal:competency_level_edit", args=[_level(technical).pk])), LOGIN)
 
 
 # The standards page
@@ -282,7 +255,7 @@ def test_it_shows_hr_the_matrix_with_edit_links_and_the_apply_button(hr_client, 
 
 
 def test_it_shows_staff_the_standards_read_only(client, org):
-    _sign_in(client, org.staff_a.user)
+    sign_in(client, org.staff_a.user)
     html = _html(client.get(reverse("appraisal:competency_standards", args=[org.agency.pk]), **EN))
     assert "/apply-defaults/" not in html
     assert "/competencies/positions/" not in html
@@ -291,7 +264,7 @@ def test_it_shows_staff_the_standards_read_only(client, org):
 
 @pytest.mark.parametrize("role", ["other_hr", "outsider"])
 def test_it_hides_an_agencys_standards_from_other_agencies(client, org, role):
-    _sign_in(client, _user(org, role))
+    sign_in(client, user_for(org, role))
     assert client.get(reverse("appraisal:competency_standards", args=[org.agency.pk])).status_code == 404
 
 
@@ -314,7 +287,7 @@ def test_it_lets_hr_apply_the_defaults_and_says_what_happened(hr_client, org):
 
 @pytest.mark.parametrize(("role", "expected"), [("staff", 403), ("supervisor", 403), ("other_hr", 404)])
 def test_it_refuses_others_the_apply_button_and_stores_nothing(client, org, role, expected):
-    _sign_in(client, _user(org, role))
+    sign_in(client, user_for(org, role))
     response = client.post(reverse("appraisal:competency_standards_apply", args=[org.agency.pk]))
     assert response.status_code == expected
     assert not PositionCompetency.objects.exists()
@@ -326,9 +299,9 @@ def test_it_applies_the_defaults_only_on_post(hr_client, org):
     assert not PositionCompetency.objects.exists()
 
 
-def test_it_sends_anonymous_visitors_of_the_standards_to_sign_in(client, org):
-    _assert_status(client.get(reverse("appraisal:competency_standards", args=[org.agency.pk])), LOGIN)
-    _assert_status(client.post(reverse("appraisal:competency_standards_apply", args=[org.agency.pk])), LOGIN)
+def test_it_sends_anonymous_visitors_of_the_standards_tosign_in(client, org):
+    assert_status(client.get(reverse("appraisal:competency_standards", args=[org.agency.pk])), LOGIN)
+    assert_status(client.post(reverse("appraisal:competency_standards_apply", args=[org.agency.pk])), LOGIN)
     assert not PositionCompetency.objects.exists()
 
 
@@ -342,7 +315,7 @@ def _standards_page_queries(client, agency):
 def test_it_shows_the_standards_matrix_in_the_same_number_of_queries_for_5_and_50_positions(
     client, org, django_assert_max_num_queries
 ):
-    _sign_in(client, org.hr)
+    sign_in(client, org.hr)
     small = account_factories.agency(short_name="Kecil")
     large = account_factories.agency(short_name="Besar")
     for agency, size in ((small, 5), (large, 50)):
@@ -352,7 +325,7 @@ def test_it_shows_the_standards_matrix_in_the_same_number_of_queries_for_5_and_5
             )
         _technical(agency)
         services.position_standards_apply_defaults(agency=agency)
-    _sign_in(client, org.superadmin)
+    sign_in(client, org.superadmin)
     small_count, small_rows = _standards_page_queries(client, small)
     large_count, large_rows = _standards_page_queries(client, large)
     assert (small_rows, large_rows) == (5, 50)
@@ -414,7 +387,7 @@ def test_it_shows_a_bad_standard_on_the_form_and_stores_nothing(hr_client, org, 
 def test_it_refuses_others_a_positions_standards_and_stores_nothing(client, org, role, expected):
     competencies = [*Competency.objects.for_agency(org.agency)]
     data = _standards_data(competencies, **{f"M_{n}": "2" for n in range(1, 9)}, SK_1="2")
-    _sign_in(client, _user(org, role))
+    sign_in(client, user_for(org, role))
     response = client.post(reverse("appraisal:position_standards_edit", args=[org.staff_a.position_id]), data)
     assert response.status_code == expected
     assert not PositionCompetency.objects.exists()

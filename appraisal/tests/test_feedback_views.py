@@ -11,17 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.tests import factories as account_factories
+from accounts.tests.roles import sign_in
 from appraisal.models import DevelopmentActivity, FeedbackKind, FeedbackNote, MentoringSession, Mentorship
 from appraisal.services import feedback as services
 
 BACKEND = "accounts.backends.NipOrUsernameBackend"
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 CORRECTION = "Cek ulang NIK sebelum mencetak KK agar tidak ada cetak ulang."
-
-
-def _sign_in(client, user):
-    client.force_login(user, backend=BACKEND)
-    return client
 
 
 def _html(response):
@@ -64,7 +60,7 @@ def test_it_shows_me_the_notes_about_me_newest_first_and_filters_them(client, or
     _note(org.staff_a2, org.staff_a, FeedbackKind.CORRECTION)
     _note(org.kabid_a, org.staff_a2, text="Catatan untuk orang lain.")
     FeedbackNote.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=3))
-    _sign_in(client, org.staff_a.user)
+    sign_in(client, org.staff_a.user)
 
     html = _html(client.get(reverse("appraisal:feedback_mine"), **EN))
     assert html.index(CORRECTION) < html.index("Catatan lama tentang arsip.")
@@ -78,7 +74,7 @@ def test_it_shows_me_the_notes_about_me_newest_first_and_filters_them(client, or
 
 def test_it_shows_my_mentoring_on_my_feedback_page(client, org):
     mentorship = _pair(org)
-    html = _html(_sign_in(client, org.staff_a2.user).get(reverse("appraisal:feedback_mine"), **EN))
+    html = _html(sign_in(client, org.staff_a2.user).get(reverse("appraisal:feedback_mine"), **EN))
     assert "Mentored by Staf A" in html
     assert reverse("appraisal:mentoring_detail", args=[mentorship.pk]) in html
 
@@ -104,14 +100,14 @@ def test_it_shows_a_note_only_to_those_it_concerns(client, org, who, status):
         "outsider": org.outsider.user,
         "other_hr": org.other_hr,
     }[who]
-    response = _sign_in(client, user).get(reverse("appraisal:feedback_detail", args=[note.pk]))
+    response = sign_in(client, user).get(reverse("appraisal:feedback_detail", args=[note.pk]))
     assert response.status_code == status
 
 
 def test_it_shows_the_head_of_the_chain_the_notes_from_peers(client, org):
     _note(org.staff_a, org.staff_a2, text="Terima kasih sudah membantu antrean.")
     html = _html(
-        _sign_in(client, org.head.user).get(reverse("appraisal:feedback_staff", args=[org.staff_a2.pk]))
+        sign_in(client, org.head.user).get(reverse("appraisal:feedback_staff", args=[org.staff_a2.pk]))
     )
     assert "Terima kasih sudah membantu antrean." in html
 
@@ -120,7 +116,7 @@ def test_it_shows_a_peer_only_the_notes_they_wrote(client, org):
     _note(org.kabid_a, org.staff_b, text="Catatan dari atasan.")
     _note(org.staff_a, org.staff_b, text="Catatan dari rekan.")
     html = _html(
-        _sign_in(client, org.staff_a.user).get(reverse("appraisal:feedback_staff", args=[org.staff_b.pk]))
+        sign_in(client, org.staff_a.user).get(reverse("appraisal:feedback_staff", args=[org.staff_b.pk]))
     )
     assert "Catatan dari rekan." in html
     assert "Catatan dari atasan." not in html
@@ -128,7 +124,7 @@ def test_it_shows_a_peer_only_the_notes_they_wrote(client, org):
 
 
 def test_it_stores_feedback_a_colleague_posts(client, org):
-    _sign_in(client, org.staff_a.user)
+    sign_in(client, org.staff_a.user)
     url = reverse("appraisal:feedback_staff", args=[org.staff_b.pk])
     response = client.post(
         url, {"kind": "praise", "text": "Membantu warga lansia mengisi formulir.", "value": "harmonis"}
@@ -139,7 +135,7 @@ def test_it_stores_feedback_a_colleague_posts(client, org):
 
 
 def test_it_refuses_a_short_correction_on_the_form_and_stores_nothing(client, org):
-    _sign_in(client, org.kabid_a.user)
+    sign_in(client, org.kabid_a.user)
     response = client.post(
         reverse("appraisal:feedback_staff", args=[org.staff_a.pk]),
         {"kind": "correction", "text": "Kurang."},
@@ -153,7 +149,7 @@ def test_it_refuses_a_short_correction_on_the_form_and_stores_nothing(client, or
 @pytest.mark.parametrize(("who", "status"), [("hr", 403), ("outsider", 404), ("superadmin", 403)])
 def test_it_refuses_feedback_from_those_who_may_not_write_and_stores_nothing(client, org, who, status):
     user = {"hr": org.hr, "outsider": org.outsider.user, "superadmin": org.superadmin}[who]
-    response = _sign_in(client, user).post(
+    response = sign_in(client, user).post(
         reverse("appraisal:feedback_staff", args=[org.staff_a.pk]),
         {"kind": "praise", "text": "Bagus sekali."},
     )
@@ -162,7 +158,7 @@ def test_it_refuses_feedback_from_those_who_may_not_write_and_stores_nothing(cli
 
 
 def test_it_does_not_offer_a_form_about_myself(client, org):
-    _sign_in(client, org.staff_a.user)
+    sign_in(client, org.staff_a.user)
     url = reverse("appraisal:feedback_staff", args=[org.staff_a.pk])
     assert 'name="text"' not in _html(client.get(url))
     assert client.post(url, {"kind": "praise", "text": "Saya hebat."}).status_code == 403
@@ -170,7 +166,7 @@ def test_it_does_not_offer_a_form_about_myself(client, org):
 
 
 def test_it_takes_the_chosen_colleague_to_their_feedback_page(client, org):
-    _sign_in(client, org.staff_a.user)
+    sign_in(client, org.staff_a.user)
     page = _html(client.get(reverse("appraisal:feedback_give")))
     assert "Staf B" in page and "Orang Luar" not in page
     response = client.get(reverse("appraisal:feedback_give"), {"staff": org.staff_b.pk})
@@ -180,7 +176,7 @@ def test_it_takes_the_chosen_colleague_to_their_feedback_page(client, org):
 
 
 def test_it_reads_my_feedback_in_the_same_number_of_queries_for_5_and_50_notes(client, org):
-    _sign_in(client, org.staff_a.user)
+    sign_in(client, org.staff_a.user)
     url = reverse("appraisal:feedback_mine")
     _pair(org)
     for _ in range(5):
@@ -197,7 +193,7 @@ def test_it_reads_my_feedback_in_the_same_number_of_queries_for_5_and_50_notes(c
 
 
 def test_it_lets_a_supervisor_pair_a_mentor_through_the_form(client, org):
-    _sign_in(client, org.kabid_a.user)
+    sign_in(client, org.kabid_a.user)
     form = _html(client.get(reverse("appraisal:mentoring_add")))
     assert "Staf B" in form  # through the Plt assignment
     response = client.post(
@@ -216,7 +212,7 @@ def test_it_lets_a_supervisor_pair_a_mentor_through_the_form(client, org):
 
 def test_it_shows_a_duplicate_pair_on_the_form_and_stores_nothing_more(client, org):
     _pair(org)
-    response = _sign_in(client, org.hr).post(
+    response = sign_in(client, org.hr).post(
         reverse("appraisal:mentoring_add"),
         {"mentee": org.staff_a2.pk, "mentor": org.staff_a.pk, "goal": "Lagi.", "started_on": "2026-01-05"},
         **EN,
@@ -227,7 +223,7 @@ def test_it_shows_a_duplicate_pair_on_the_form_and_stores_nothing_more(client, o
 
 
 def test_it_refuses_pairing_by_staff_without_a_team_and_stores_nothing(client, org):
-    response = _sign_in(client, org.staff_a.user).post(
+    response = sign_in(client, org.staff_a.user).post(
         reverse("appraisal:mentoring_add"),
         {"mentee": org.staff_a2.pk, "mentor": org.staff_a.pk, "goal": "Belajar.", "started_on": "2026-01-05"},
     )
@@ -247,7 +243,7 @@ def test_it_lists_the_mentorships_in_each_users_scope(client, org):
     )
 
     def listed(user):
-        html = _html(_sign_in(client, user).get(reverse("appraisal:mentoring_list")))
+        html = _html(sign_in(client, user).get(reverse("appraisal:mentoring_list")))
         return {m.pk for m in (own_team, plt_team, other) if f'id="mentorship-{m.pk}"' in html}
 
     assert listed(org.kabid_a.user) == {own_team.pk, plt_team.pk}
@@ -259,7 +255,7 @@ def test_it_lists_the_mentorships_in_each_users_scope(client, org):
 
 def test_it_lets_the_mentee_log_a_session_and_both_read_the_log(client, org):
     mentorship = _pair(org)
-    _sign_in(client, org.staff_a2.user)
+    sign_in(client, org.staff_a2.user)
     url = reverse("appraisal:mentoring_session_add", args=[mentorship.pk])
     response = client.post(
         url,
@@ -273,14 +269,14 @@ def test_it_lets_the_mentee_log_a_session_and_both_read_the_log(client, org):
     assert response.url.endswith(f"#session-{session.pk}")
     assert session.logged_by == org.staff_a2
     detail = reverse("appraisal:mentoring_detail", args=[mentorship.pk])
-    html = _html(_sign_in(client, org.staff_a.user).get(detail))
+    html = _html(sign_in(client, org.staff_a.user).get(detail))
     assert "Latihan verifikasi 20 berkas." in html
     _assert_no_inline_code(html)
 
 
 def test_it_refuses_a_future_session_on_the_form_and_stores_nothing(client, org):
     mentorship = _pair(org)
-    response = _sign_in(client, org.staff_a.user).post(
+    response = sign_in(client, org.staff_a.user).post(
         reverse("appraisal:mentoring_session_add", args=[mentorship.pk]),
         {"date": (timezone.localdate() + timedelta(days=2)).isoformat(), "notes": "Belum terjadi."},
         **EN,
@@ -301,7 +297,7 @@ def test_it_refuses_sessions_from_others_and_stores_nothing(client, org, who, st
         "colleague": account_factories.staff(unit_obj=org.bidang_a, name="Rekan Lain").user,
         "outsider": org.outsider.user,
     }[who]
-    response = _sign_in(client, user).post(
+    response = sign_in(client, user).post(
         reverse("appraisal:mentoring_session_add", args=[mentorship.pk]),
         {"date": timezone.localdate().isoformat(), "notes": "Sesi."},
     )
@@ -315,8 +311,8 @@ def test_it_ends_a_mentorship_by_post_and_keeps_the_log(client, org):
         mentorship=mentorship, by=org.staff_a, date=timezone.localdate(), notes="Sesi 1"
     )
     url = reverse("appraisal:mentoring_end", args=[mentorship.pk])
-    assert _sign_in(client, org.staff_a.user).post(url).status_code == 403
-    assert _sign_in(client, org.kabid_a.user).get(url).status_code == 405
+    assert sign_in(client, org.staff_a.user).post(url).status_code == 403
+    assert sign_in(client, org.kabid_a.user).get(url).status_code == 405
     response = client.post(url)
     assert response.url == reverse("appraisal:mentoring_detail", args=[mentorship.pk])
     mentorship.refresh_from_db()
@@ -330,7 +326,7 @@ def test_it_ends_a_mentorship_by_post_and_keeps_the_log(client, org):
 def test_it_lists_mentorships_in_the_same_number_of_queries_for_5_and_50(client, org):
     people = [account_factories.staff(unit_obj=org.bidang_a, supervisor=org.kabid_a) for _ in range(8)]
     pairs = [(mentor, mentee) for mentor in people for mentee in people if mentor != mentee]
-    _sign_in(client, org.hr)
+    sign_in(client, org.hr)
     url = reverse("appraisal:mentoring_list")
 
     def pair(mentor, mentee):
@@ -351,7 +347,7 @@ def test_it_lists_mentorships_in_the_same_number_of_queries_for_5_and_50(client,
 
 
 def test_it_lets_hr_add_to_their_agencys_catalogue_only(client, org):
-    _sign_in(client, org.hr)
+    sign_in(client, org.hr)
     response = client.post(
         reverse("appraisal:development_add"),
         {
@@ -367,14 +363,14 @@ def test_it_lets_hr_add_to_their_agencys_catalogue_only(client, org):
 
 
 def test_it_keeps_the_offered_flag_as_ticked(client, org):
-    _sign_in(client, org.hr).post(
+    sign_in(client, org.hr).post(
         reverse("appraisal:development_add"), {"title": "Magang", "kind": "assignment", "is_active": "on"}
     )
     assert DevelopmentActivity.objects.get().is_active
 
 
 def test_it_lets_the_super_admin_add_a_national_activity(client, org):
-    _sign_in(client, org.superadmin).post(
+    sign_in(client, org.superadmin).post(
         reverse("appraisal:development_add"),
         {"agency": "", "title": "Coaching kepemimpinan", "kind": "coaching"},
     )
@@ -383,7 +379,7 @@ def test_it_lets_the_super_admin_add_a_national_activity(client, org):
 
 def test_it_shows_a_duplicate_title_on_the_form_and_stores_nothing_more(client, org):
     services.development_activity_create(agency=org.agency, title="Magang", kind="assignment")
-    response = _sign_in(client, org.hr).post(
+    response = sign_in(client, org.hr).post(
         reverse("appraisal:development_add"), {"title": "magang", "kind": "assignment"}, **EN
     )
     assert response.status_code == 200 and "already has an activity" in _html(response)
@@ -399,7 +395,7 @@ def test_it_lets_only_the_super_admin_edit_a_national_activity(client, org, who,
         who
     ]
     url = reverse("appraisal:development_edit", args=[activity.pk])
-    response = _sign_in(client, user).post(url, {"title": "Diubah", "kind": "coaching"})
+    response = sign_in(client, user).post(url, {"title": "Diubah", "kind": "coaching"})
     assert response.status_code == (302 if status == 200 else status)
     activity.refresh_from_db()
     assert activity.title == ("Diubah" if status == 200 else "Coaching")
@@ -409,13 +405,13 @@ def test_it_lists_the_national_and_own_catalogue_to_hr(client, org):
     services.development_activity_create(agency=None, title="Nasional", kind="training")
     services.development_activity_create(agency=org.agency, title="Milik Dukcapil", kind="training")
     services.development_activity_create(agency=org.other_agency, title="Milik Kominfo", kind="training")
-    html = _html(_sign_in(client, org.hr).get(reverse("appraisal:development_list")))
+    html = _html(sign_in(client, org.hr).get(reverse("appraisal:development_list")))
     assert "Nasional" in html and "Milik Dukcapil" in html and "Milik Kominfo" not in html
     _assert_no_inline_code(html)
     only = _html(client.get(reverse("appraisal:development_list"), {"kind": "coaching"}))
     assert "Milik Dukcapil" not in only
 
 
-def test_it_redirects_anonymous_visitors_to_sign_in(client, org):
+def test_it_redirects_anonymous_visitors_tosign_in(client, org):
     response = client.get(reverse("appraisal:feedback_mine"))
     assert response.status_code == 302 and response.url.startswith(reverse("accounts:login"))

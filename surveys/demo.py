@@ -21,7 +21,8 @@ from django.utils import timezone
 from accounts.demo import DISDUKCAPIL, DemoSummary, placements
 from accounts.models import Agency, Staff, Unit
 from appraisal import calendar
-from appraisal.selectors.reports import DEFAULT_WEEKDAYS, holiday_dates
+from appraisal.selectors.calendar import holidays_for
+from appraisal.selectors.reports import DEFAULT_WEEKDAYS
 from surveys.models import Service, ServiceRequest
 from surveys.service_levels import MINUTES_PER_DAY
 from surveys.services import service_create
@@ -161,7 +162,7 @@ def build_service_demo(*, today: date | None = None) -> ServiceSummary:
     officers = [(o, staff[nips[o.name]]) for o in OFFICERS if staff[nips[o.name]].is_active]
 
     start, end = today - timedelta(days=REQUEST_DAYS), today - timedelta(days=1)
-    holidays = holiday_dates(agency.pk, start, end)
+    holidays = holidays_for(agency.pk, start, end)
     days = calendar.working_days(start, end, calendar.parse_weekdays(DEFAULT_WEEKDAYS), holidays)
     # Never later than now, should the clock be set ahead.
     start_of_today = min(timezone.make_aware(datetime.combine(today, time.min)), timezone.now())

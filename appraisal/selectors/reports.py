@@ -19,21 +19,15 @@ from appraisal.models import (
     Aspect,
     DailyReport,
     EvaluationPeriod,
-    Holiday,
     Indicator,
     PerformanceYear,
     Rhk,
 )
+from appraisal.selectors.calendar import holidays_for
 
 DEFAULT_WEEKDAYS = "01234"
 # The longest cut-off (30 working days) never spans more than this many calendar days.
 DEADLINE_HORIZON = datetime.timedelta(days=75)
-
-
-def holiday_dates(agency_id, start, end):
-    """The national and the agency's own holidays from start to end, as a set of dates (one query)."""
-    rows = Holiday.objects.filter(Q(agency__isnull=True) | Q(agency_id=agency_id), date__range=(start, end))
-    return set(rows.values_list("date", flat=True))
 
 
 @dataclass
@@ -95,7 +89,7 @@ def report_calendar(agency_id, *, since, today):
         agency_id=agency_id,
         today=today,
         years={year.year: year for year in years},
-        holidays=holiday_dates(agency_id, since, today + DEADLINE_HORIZON),
+        holidays=holidays_for(agency_id, since, today + DEADLINE_HORIZON),
     )
 
 

@@ -28,7 +28,7 @@ def skps_of(staff: Staff):
     return Skp.objects.filter(staff=staff).select_related("year").order_by("-year__year")
 
 
-def current_year_for(staff: Staff, *, today=None) -> PerformanceYear | None:
+def plan_year_for(staff: Staff, *, today=None) -> PerformanceYear | None:
     """The agency's performance year of today's calendar year, else its latest open year."""
     today = today or timezone.localdate()
     years = PerformanceYear.objects.filter(agency_id=staff.agency_id)

@@ -66,7 +66,7 @@ def skp_mine(request):
         if request.method == "POST":
             raise PermissionDenied
         return render(request, "appraisal/skp/mine.html", {"staff": None})
-    year = selectors.current_year_for(staff)
+    year = selectors.plan_year_for(staff)
     plans = list(selectors.skps_of(staff))
     current = next((p for p in plans if year is not None and p.year_id == year.pk), None)
     form = None

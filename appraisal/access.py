@@ -17,15 +17,19 @@ from accounts.models import Staff
 from accounts.selectors import rater_ids
 from appraisal.models import (
     AgencyGoal,
+    Appraisal,
     Competency,
     CompetencyLevel,
     DailyReport,
+    DevelopmentAction,
     DevelopmentActivity,
     EvaluationPeriod,
     Holiday,
     PerformanceYear,
     Skp,
 )
+from appraisal.selectors.appraisals import is_approver, is_rater
+from appraisal.selectors.appraisals import with_related as appraisal_with_related
 from appraisal.selectors.feedback import (
     in_chain_below,
     is_party,
@@ -199,3 +203,33 @@ def development_activity_for_user(user, pk, *, write=False):
     if write and not may_write:
         raise PermissionDenied
     return activity
+
+
+def _appraisal_role_check(user, appraisal, role):
+    checks = {
+        "owner": lambda: _own_id(user) == appraisal.skp.staff_id,
+        "rater": lambda: is_rater(user, appraisal),
+        "approver": lambda: is_approver(user, appraisal),
+        "hr": lambda: roles_of(user).administers(appraisal.skp.staff.agency_id),
+    }
+    if role is not None and not checks[role]():
+        raise PermissionDenied
+
+
+def appraisal_for_user(user, pk, *, role=None):
+    """An appraisal whose staff member the user may see (else 404); role ("owner", "rater",
+    "approver" or "hr") also requires the user to act in it (else 403)."""
+    appraisal = appraisal_with_related(Appraisal.objects.filter(pk=pk)).first()
+    if appraisal is None or not visible_staff(user).filter(pk=appraisal.skp.staff_id).exists():
+        raise Http404
+    _appraisal_role_check(user, appraisal, role)
+    return appraisal
+
+
+def development_action_for_user(user, pk, *, appraisal):
+    """An action of the given (already checked) appraisal; 404 for an action of another one."""
+    action = DevelopmentAction.objects.select_related("activity").filter(pk=pk, appraisal=appraisal).first()
+    if action is None:
+        raise Http404
+    action.appraisal = appraisal
+    return action

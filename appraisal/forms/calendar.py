@@ -83,6 +83,13 @@ class PerformanceYearForm(AgencyScopedForm):
     )
     report_cutoff_days = _cutoff_field()
     working_weekdays = WorkingWeekField()
+    objection_days = forms.IntegerField(
+        label=_("Objection period (days)"),
+        min_value=1,
+        max_value=90,
+        help_text=_("Days after an appraisal becomes final during which the staff member may object."),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
     is_open = forms.BooleanField(
         label=_("Open for plans and reports"),
         required=False,

@@ -1,3 +1,16 @@
+from appraisal.models.appraisals import (
+    Appraisal,
+    AppraisalEvent,
+    AppraisalEventKind,
+    AppraisalStatus,
+    BehaviourNote,
+    CompetencyAssessment,
+    IndicatorAchievement,
+    Objection,
+    ObjectionStatus,
+    PotentialSource,
+    ResultRating,
+)
 from appraisal.models.calendar import (
     AgencyGoal,
     EvaluationFrequency,
@@ -12,6 +25,7 @@ from appraisal.models.competencies import (
     PositionCompetency,
     StandardLevelDefault,
 )
+from appraisal.models.development import ActionStatus, DevelopmentAction
 from appraisal.models.feedback import (
     DevelopmentActivity,
     DevelopmentKind,
@@ -37,14 +51,22 @@ from appraisal.models.plans import (
 from appraisal.models.reports import DailyReport, ReportStatus
 
 __all__ = [
+    "ActionStatus",
     "AgencyGoal",
+    "Appraisal",
+    "AppraisalEvent",
+    "AppraisalEventKind",
+    "AppraisalStatus",
     "Aspect",
     "BehaviourExpectation",
+    "BehaviourNote",
     "Competency",
+    "CompetencyAssessment",
     "CompetencyGroup",
     "CompetencyLevel",
     "CoreValue",
     "DailyReport",
+    "DevelopmentAction",
     "DevelopmentActivity",
     "DevelopmentKind",
     "EvaluationFrequency",
@@ -56,12 +78,17 @@ __all__ = [
     "FeedbackRequest",
     "Holiday",
     "Indicator",
+    "IndicatorAchievement",
     "MentoringSession",
     "Mentorship",
+    "Objection",
+    "ObjectionStatus",
     "PerformanceYear",
     "PositionCompetency",
+    "PotentialSource",
     "RaterGroup",
     "ReportStatus",
+    "ResultRating",
     "Rhk",
     "RhkKind",
     "Skp",

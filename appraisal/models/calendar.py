@@ -37,6 +37,11 @@ class PerformanceYear(models.Model):
         default="01234",
         help_text=_("Weekday numbers that are working days: 0 = Monday … 6 = Sunday."),
     )
+    objection_days = models.PositiveSmallIntegerField(
+        _("objection period (days)"),
+        default=14,
+        help_text=_("Days after an appraisal becomes final during which the staff member may object."),
+    )
     is_open = models.BooleanField(_("open"), default=True)
 
     class Meta:
@@ -52,6 +57,9 @@ class PerformanceYear(models.Model):
                 condition=Q(working_weekdays__regex=r"^[0-6]{1,7}$"), name="working_weekdays_valid"
             ),
             models.CheckConstraint(condition=Q(report_cutoff_days__lte=30), name="report_cutoff_bounded"),
+            models.CheckConstraint(
+                condition=Q(objection_days__gte=1, objection_days__lte=90), name="objection_days_bounded"
+            ),
         ]
 
     def __str__(self):

@@ -19,6 +19,7 @@ from appraisal.models import AgencyGoal, EvaluationFrequency, EvaluationPeriod, 
 
 YEAR_MIN, YEAR_MAX = 2000, 2100
 CUTOFF_MAX = 30
+OBJECTION_DAYS_MIN, OBJECTION_DAYS_MAX = 1, 90
 PLAN_DEADLINE_LAST_MONTH = 3  # the SKP is agreed in the first quarter
 _WEEKDAYS = re.compile(r"^[0-6]{1,7}$")
 NON_FIELD = "__all__"
@@ -127,21 +128,31 @@ def performance_year_update(
     report_cutoff_days: int,
     working_weekdays: str,
     is_open: bool,
+    objection_days: int | None = None,
 ) -> PerformanceYear:
-    """Changes the deadlines and working week of a year, or closes and reopens it."""
+    """Changes the deadlines, working week and objection period of a year, or closes and reopens it."""
     errors = _check_year_settings(
         year=year.year,
         plan_deadline=plan_deadline,
         report_cutoff_days=report_cutoff_days,
         working_weekdays=working_weekdays,
     )
+    if objection_days is not None and not OBJECTION_DAYS_MIN <= objection_days <= OBJECTION_DAYS_MAX:
+        errors["objection_days"] = _("The objection period must be between %(min)s and %(max)s days.") % {
+            "min": OBJECTION_DAYS_MIN,
+            "max": OBJECTION_DAYS_MAX,
+        }
     if errors:
         raise ValidationError(errors)
+    if objection_days is not None:
+        year.objection_days = objection_days
     year.plan_deadline = plan_deadline
     year.report_cutoff_days = report_cutoff_days
     year.working_weekdays = _normalised_weekdays(working_weekdays)
     year.is_open = bool(is_open)
-    year.save(update_fields=["plan_deadline", "report_cutoff_days", "working_weekdays", "is_open"])
+    year.save(
+        update_fields=["plan_deadline", "report_cutoff_days", "working_weekdays", "is_open", "objection_days"]
+    )
     return year
 
 

@@ -1,11 +1,13 @@
 """Test data for plans, calendars and reports."""
 
 import itertools
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from appraisal.models import (
     AgencyGoal,
+    BehaviourExpectation,
+    CoreValue,
     DailyReport,
     EvaluationPeriod,
     Indicator,
@@ -71,3 +73,15 @@ def daily_report(staff, rhk_obj, *, on=None, indicator_obj=None, **kw):
     return DailyReport.objects.create(
         staff=staff, date=on or date(2026, 11, 23), rhk=rhk_obj, indicator=indicator_obj, **{**defaults, **kw}
     )
+
+
+def approved_skp(staff, year, *, main=2, additional=1):
+    """An approved SKP with `main` main results and `additional` additional ones, each with one
+    quantity indicator (target 100), and the BerAKHLAK expectations."""
+    plan = skp(staff, year, status="approved", approved_at=datetime.now(UTC))
+    for value in CoreValue.values:
+        BehaviourExpectation.objects.create(skp=plan, value=value, expectation=f"Harapan {value}")
+    for n in range(main + additional):
+        kind = "main" if n < main else "additional"
+        indicator(rhk(plan, kind=kind, order=n))
+    return plan

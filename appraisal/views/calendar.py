@@ -96,6 +96,7 @@ def year_edit(request, pk):
         "report_cutoff_days": year.report_cutoff_days,
         "working_weekdays": year.working_weekdays,
         "is_open": year.is_open,
+        "objection_days": year.objection_days,
     }
     form = PerformanceYearForm(
         request.POST or None, agencies=administered_agencies(request.user), initial=initial

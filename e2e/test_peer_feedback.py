@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from accounts.tests import factories
 from appraisal.models import CoreValue, FeedbackAnswer, FeedbackInvitation, FeedbackRequest, RaterGroup
 from appraisal.tests import factories as plans
-from e2e.conftest import screenshot, sign_in
+from e2e.conftest import _watch, screenshot, sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -254,6 +254,7 @@ def test_it_collects_360_feedback_from_peers_and_shows_only_group_averages(page,
     siti = peers["siti"]
     _open_invitation(page, siti, org.staff_a)
     stale = page.context.new_page()
+    stale_problems = _watch(stale)
     stale.goto(page.url)
     _fill_answers(page, "siti", skip_comment="Adaptif")
     _send(page)
@@ -277,9 +278,9 @@ def test_it_collects_360_feedback_from_peers_and_shows_only_group_averages(page,
         "Anda sudah menjawab permintaan ini."
     )
     stale.close()
+    assert not stale_problems, stale_problems
     invitation = FeedbackInvitation.objects.get(request=feedback, rater=siti)
-    with page.expect_navigation():
-        page.goto(reverse("appraisal:peer_feedback_answer", args=[invitation.pk]))
+    page.goto(reverse("appraisal:peer_feedback_answer", args=[invitation.pk]))
     expect(page).to_have_url(re.compile(f"{INBOX}$"))
     expect(page.locator("main .alert-info")).to_have_text("Anda sudah menjawab permintaan ini. Terima kasih.")
     assert FeedbackAnswer.objects.filter(invitation=invitation).count() == len(VALUES)

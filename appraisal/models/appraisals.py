@@ -57,7 +57,7 @@ _PREDIKAT_MATCHES_QUADRANT = reduce(
 _TALENT_BOX_MATCHES_GRID = reduce(
     or_,
     [
-        Q(potential=potential, results_rating=rating, talent_box=box)
+        Q(potential=potential, results_rating=rating, talent_box=box, talent_box__isnull=False)
         for (potential, rating), box in TALENT_BOXES.items()
     ],
     Q(talent_box__isnull=True) & (Q(potential="") | Q(results_rating="")),
@@ -122,12 +122,13 @@ class Appraisal(models.Model):
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     approved_by = models.ForeignKey(
-        Staff,
+        settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="appraisals_approved",
+        related_name="+",
         verbose_name=_("approved by"),
+        help_text=_("The rater's superior, or the agency's HR for a rater with no superior."),
     )
     created_at = models.DateTimeField(_("started at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -186,10 +187,6 @@ class Appraisal(models.Model):
                 condition=~Q(status=AppraisalStatus.FINAL)
                 | (Q(approved_at__isnull=False) & Q(approved_by__isnull=False)),
                 name="appraisal_final_is_approved",
-            ),
-            models.CheckConstraint(
-                condition=Q(approved_by__isnull=True) | ~Q(approved_by=F("rater")),
-                name="appraisal_not_approved_by_rater",
             ),
         ]
         indexes = [models.Index(fields=["status", "submitted_at"], name="appraisal_status_idx")]
@@ -415,7 +412,12 @@ class Objection(models.Model):
     )
     decision = models.TextField(_("decision"), blank=True)
     decided_by = models.ForeignKey(
-        Staff, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("decided by")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
 

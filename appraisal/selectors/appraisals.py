@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
+from django.utils.translation import gettext_lazy as _
 
 from accounts.access import roles_of
 from accounts.models import ActingAssignment, Staff
@@ -12,12 +13,17 @@ from appraisal.models import (
     Appraisal,
     AppraisalStatus,
     Competency,
+    CoreValue,
     EvaluationPeriod,
     PerformanceYear,
     PositionCompetency,
     Skp,
     SkpStatus,
 )
+from appraisal.models.development import ActionStatus
+from appraisal.rules.competency import JpmBand
+from appraisal.rules.ratings import Predikat, Rating
+from appraisal.rules.talent import Potential
 from appraisal.selectors.calendar import year_bounds
 from appraisal.selectors.competencies import default_standard_level
 
@@ -88,7 +94,7 @@ def with_related(queryset):
         "skp__year",
         "period",
         "rater",
-        "approved_by",
+        "approved_by__staff",
     )
 
 
@@ -157,6 +163,8 @@ class Due:
     def title(self):
         if self.appraisal is not None:
             return self.appraisal.title
+        if self.period is None:
+            return _("Annual appraisal %(year)s") % {"year": self.skp.year.year}
         return f"{self.period.name} {self.skp.year.year}"
 
     @property
@@ -221,7 +229,23 @@ def team_appraisals(rater: Staff, *, year: PerformanceYear, period: EvaluationPe
     return [TeamRow(m, skps.get(m.pk), appraisals.get(m.pk)) for m in members]
 
 
-def approval_inbox(user, staff: Staff | None, hr_agency_id: int | None):
+def waiting_by_period(rater: Staff, *, year: PerformanceYear) -> dict:
+    """{period id (None for the annual appraisal): how many appraisals of the rater's team wait for
+    their assessment}, from one query."""
+    rows = (
+        Appraisal.objects.filter(
+            Q(skp__staff__supervisor=rater) | Q(skp__staff__supervisor__in=_acting_for(rater)),
+            skp__year=year,
+            status__in=[AppraisalStatus.SUPERVISOR_ASSESSMENT, AppraisalStatus.RETURNED],
+        )
+        .exclude(skp__staff=rater)
+        .values("period_id")
+        .annotate(n=Count("pk"))
+    )
+    return {row["period_id"]: row["n"] for row in rows}
+
+
+def approval_inbox(staff: Staff | None, hr_agency_id: int | None):
     """Submitted appraisals this user approves: those of raters they supervise (or act for), and, for
     HR, those of raters with no superior."""
     scope = Q(pk__in=[])
@@ -233,3 +257,66 @@ def approval_inbox(user, staff: Staff | None, hr_agency_id: int | None):
     if staff is not None:
         rows = rows.exclude(skp__staff=staff).exclude(rater=staff)
     return with_related(rows).order_by("submitted_at", "pk")
+
+
+# What each recorded change is called in the history, by the key the services store.
+_FIELD_LABELS = {
+    "achieved": _("achievement"),
+    "achieved_text": _("achievement"),
+    "change_reason": _("reason for the difference"),
+    "evidence_link": _("evidence link"),
+    "self_comment": _("staff member's comment"),
+    "rating": _("rating"),
+    "feedback": _("feedback"),
+    "note": _("behaviour note"),
+    "level": _("assessed level"),
+    "evidence": _("evidence"),
+    "results_rating": _("results rating"),
+    "results_override_reason": _("why the proposal was not followed"),
+    "results_feedback": _("feedback on the results"),
+    "behaviour_rating": _("behaviour rating"),
+    "behaviour_feedback": _("feedback on the behaviour"),
+    "overall_feedback": _("overall feedback"),
+    "results_proposed": _("proposed results rating"),
+    "predikat": _("predikat kinerja"),
+    "jpm": _("JPM (%)"),
+    "jpm_band": _("JPM band"),
+    "potential": _("potential"),
+    "potential_source": _("potential from"),
+    "talent_box": _("talent box"),
+    "status": _("status"),
+    "progress": _("progress"),
+}
+_VALUE_LABELS = {
+    choice.value: choice.label
+    for choices in (Rating, Predikat, JpmBand, Potential, CoreValue, ActionStatus)
+    for choice in choices
+}
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    field: str
+    item: str
+    before: str
+    after: str
+
+
+def _shown(value):
+    return _VALUE_LABELS.get(value, value)
+
+
+def history(appraisal: Appraisal) -> list:
+    """The appraisal's events, newest first, each with `lines`: what changed, in words."""
+    events = list(appraisal.events.select_related("actor__staff").order_by("-at", "-pk"))
+    for event in events:
+        event.lines = [
+            ChangeLine(
+                field=_FIELD_LABELS.get(change.get("field"), change.get("field", "")),
+                item=_shown(change.get("item", "")),
+                before=_shown(change.get("from", "")),
+                after=_shown(change.get("to", "")),
+            )
+            for change in event.changes or []
+        ]
+    return events

@@ -75,13 +75,15 @@ def _staff_of(user) -> Staff | None:
 
 
 def _lock(appraisal: Appraisal, version: int | None = None) -> None:
-    """Reads status and version again under a row lock; refuses a form read at an older version."""
-    appraisal.status, current = (
-        Appraisal.objects.select_for_update().filter(pk=appraisal.pk).values_list("status", "version").get()
-    )
-    if version is not None and int(version) != current:
-        last = appraisal.events.select_related("actor").order_by("-at", "-pk").first()
-        who = last.actor.get_full_name() or last.actor.username if last else _("someone else")
+    """Reads the appraisal again under a row lock, so that checks and derived values start from the
+    row as stored rather than as the caller read it; refuses a form read at an older version."""
+    appraisal.refresh_from_db(from_queryset=Appraisal.objects.select_for_update())
+    if version is not None and int(version) != appraisal.version:
+        last = appraisal.events.select_related("actor__staff").order_by("-at", "-pk").first()
+        who = _("someone else")
+        if last is not None:
+            staff = getattr(last.actor, "staff", None)
+            who = staff.name if staff else last.actor.get_full_name() or last.actor.get_username()
         when = date_format(timezone.localtime(last.at), "DATETIME_FORMAT") if last else ""
         raise _refusal(
             _(
@@ -90,7 +92,6 @@ def _lock(appraisal: Appraisal, version: int | None = None) -> None:
             )
             % {"who": who, "when": when}
         )
-    appraisal.version = current
 
 
 def _save(appraisal: Appraisal, fields) -> None:
@@ -208,6 +209,7 @@ def _number(value, label) -> tuple[Decimal | None, str | None]:
 
 
 _url = URLValidator(schemes=["http", "https"])
+_LINK_LENGTH = IndicatorAchievement._meta.get_field("evidence_link").max_length
 
 
 @transaction.atomic
@@ -249,7 +251,12 @@ def self_assessment_save(
                     _("%(what)s: say why the achievement differs from the daily reports' total (%(total)s).")
                     % {"what": label, "total": row.reported}
                 )
-        if new["evidence_link"]:
+        if len(new["evidence_link"]) > _LINK_LENGTH:
+            problems.append(
+                _("%(what)s: the evidence link is longer than %(max)s characters.")
+                % {"what": label, "max": _LINK_LENGTH}
+            )
+        elif new["evidence_link"]:
             try:
                 _url(new["evidence_link"])
             except ValidationError:
@@ -275,8 +282,8 @@ def self_assessment_save(
     if comment != appraisal.self_comment:
         changes.append(_change("self_comment", appraisal.self_comment, comment))
         appraisal.self_comment = comment
-    _save(appraisal, ["self_comment"])
     if changes:
+        _save(appraisal, ["self_comment"])
         _record(appraisal, AppraisalEventKind.SELF_SAVED, by, changes=changes)
     return appraisal
 
@@ -467,10 +474,9 @@ def assessment_save(*, appraisal: Appraisal, by, version: int, data: Mapping) ->
     for field, old in before.items():
         if getattr(appraisal, field) != old:
             changes.append(_change(field, old, getattr(appraisal, field)))
-    staff = _staff_of(by)
-    appraisal.rater = staff
-    _save(appraisal, [*_OVERALL, *_DERIVED, "rater"])
     if changes:
+        appraisal.rater = _staff_of(by)
+        _save(appraisal, [*_OVERALL, *_DERIVED, "rater"])
         _record(appraisal, AppraisalEventKind.ASSESSMENT_SAVED, by, changes=changes)
     return appraisal
 
@@ -564,7 +570,7 @@ def appraisal_approve(*, appraisal: Appraisal, by, comment: str = "") -> Apprais
         raise _refusal(_("Only a submitted appraisal can be returned or approved."))
     now = timezone.now()
     appraisal.status, appraisal.approved_at = AppraisalStatus.FINAL, now
-    appraisal.approved_by = _staff_of(by)
+    appraisal.approved_by = by
     _save(appraisal, ["status", "approved_at", "approved_by"])
     _record(appraisal, AppraisalEventKind.APPROVED, by, comment=_text(comment), at=now)
     return appraisal
@@ -661,7 +667,7 @@ def objection_decide(
         raise ValidationError(errors)
     now = timezone.now()
     objection.status = ObjectionStatus.GRANTED if grant else ObjectionStatus.REJECTED
-    objection.decision, objection.decided_by, objection.decided_at = decision, _staff_of(by), now
+    objection.decision, objection.decided_by, objection.decided_at = decision, by, now
     objection.save(update_fields=["status", "decision", "decided_by", "decided_at"])
     _save(
         appraisal,

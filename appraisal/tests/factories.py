@@ -85,3 +85,73 @@ def approved_skp(staff, year, *, main=2, additional=1):
         kind = "main" if n < main else "additional"
         indicator(rhk(plan, kind=kind, order=n))
     return plan
+
+
+def final_appraisal(
+    org,
+    *,
+    staff=None,
+    approver=None,
+    year=None,
+    period_sequence=1,
+    results="meets",
+    behaviour="meets",
+    override_reason="",
+    level=1,
+    with_plan=False,
+    approve=True,
+):
+    """An appraisal made final through the services: by default staff A's, rated by kabid A and
+    approved by the head. `staff` is rated by their supervisor and approved by `approver` (a user).
+
+    period_sequence None gives the annual appraisal. Every work result is rated "meets" and every
+    competency assessed at `level`; `results` and `behaviour` are the overall ratings (a results
+    rating other than the proposal needs `override_reason`). with_plan adds one development action;
+    approve=False leaves it submitted, waiting for the approval."""
+    from appraisal.models import DevelopmentActivity
+    from appraisal.services import appraisals as appraisal_services
+    from appraisal.services import development as development_services
+
+    year = year or performance_year(org.agency)
+    staff = staff or org.staff_a
+    plan = approved_skp(staff, year)
+    if period_sequence is None:
+        period, today = None, date(year.year, 12, 1)
+    else:
+        period = year.periods.get(sequence=period_sequence)
+        today = max(period.starts_on, period.ends_on.replace(day=1))
+    owner, rater, approver = staff.user, staff.supervisor.user, approver or org.head.user
+    appraisal = appraisal_services.appraisal_start(skp=plan, period=period, by=owner, today=today)
+    appraisal_services.self_assessment_submit(appraisal=appraisal, by=owner, version=appraisal.version)
+    data = {
+        "results": {
+            row.rhk_id: ("meets", "Capaian sesuai target.") for row in appraisal.result_ratings.all()
+        },
+        "behaviour": {value: f"Catatan {value}" for value in CoreValue.values},
+        "competencies": {row.competency_id: (level, "") for row in appraisal.competency_levels.all()},
+        "results_rating": results,
+        "results_override_reason": override_reason,
+        "results_feedback": "Pertahankan kinerja.",
+        "behaviour_rating": behaviour,
+        "behaviour_feedback": "Perilaku kerja baik.",
+        "overall_feedback": "Terus tingkatkan.",
+    }
+    appraisal_services.assessment_save(appraisal=appraisal, by=rater, version=appraisal.version, data=data)
+    if with_plan:
+        activity = DevelopmentActivity.objects.create(
+            agency=org.agency, title="Pelatihan pelayanan publik", kind="training"
+        )
+        development_services.action_add(
+            appraisal=appraisal,
+            by=rater,
+            activity=activity,
+            aim="Meningkatkan kecepatan pelayanan",
+            starts_on=today,
+            due_on=today.replace(day=28),
+        )
+    appraisal.refresh_from_db()
+    appraisal_services.assessment_submit(appraisal=appraisal, by=rater, version=appraisal.version)
+    if approve:
+        appraisal_services.appraisal_approve(appraisal=appraisal, by=approver)
+    appraisal.refresh_from_db()
+    return appraisal

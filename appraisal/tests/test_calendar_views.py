@@ -93,17 +93,19 @@ def test_it_lets_hr_change_deadlines_and_close_the_year(hr_client, year):
     data = {
         "plan_deadline": "2026-02-27",
         "report_cutoff_days": "3",
+        "objection_days": "21",
         "working_weekdays": ["0", "1", "2", "3"],
     }
     response = hr_client.post(reverse("appraisal:year_edit", args=[year.pk]), data)
     assert response.status_code == 302
     year.refresh_from_db()
-    assert (year.plan_deadline, year.report_cutoff_days, year.working_weekdays, year.is_open) == (
-        date(2026, 2, 27),
-        3,
-        "0123",
-        False,
-    )
+    assert (
+        year.plan_deadline,
+        year.report_cutoff_days,
+        year.objection_days,
+        year.working_weekdays,
+        year.is_open,
+    ) == (date(2026, 2, 27), 3, 21, "0123", False)
 
 
 def test_it_shows_the_current_settings_on_the_year_form(hr_client, year):
@@ -211,6 +213,7 @@ def _write_cases():
         data = {
             "plan_deadline": "2026-03-02",
             "report_cutoff_days": "2",
+            "objection_days": "14",
             "working_weekdays": ["0"],
             "is_open": "on",
         }

@@ -1,4 +1,14 @@
-from appraisal.urls import calendar, cascade, competencies, feedback, peer_feedback, reports, skp
+from appraisal.urls import (
+    appraisal_documents,
+    appraisals,
+    calendar,
+    cascade,
+    competencies,
+    feedback,
+    peer_feedback,
+    reports,
+    skp,
+)
 
 app_name = "appraisal"
 
@@ -10,4 +20,6 @@ urlpatterns = [
     *competencies.urlpatterns,
     *feedback.urlpatterns,
     *peer_feedback.urlpatterns,
+    *appraisals.urlpatterns,
+    *appraisal_documents.urlpatterns,
 ]

@@ -88,8 +88,10 @@ def unit_tree(units):
 
 
 def rater_ids(staff, *, on=None):
-    """Who may act as this person's rater today: the direct supervisor and whoever acts for them."""
+    """Who may act as this person's rater today: the direct supervisor while still active, and whoever
+    acts (Plt/Plh) for them."""
     if staff.supervisor_id is None:
         return set()
     acting = ActingAssignment.objects.current(on).filter(replaces_id=staff.supervisor_id)
-    return {staff.supervisor_id, *acting.values_list("acting_id", flat=True)}
+    active = Staff.objects.active().filter(pk=staff.supervisor_id)
+    return set(active.values_list("pk", flat=True).union(acting.values_list("acting_id", flat=True)))

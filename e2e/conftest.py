@@ -72,7 +72,7 @@ def browser(playwright):
     browser.close()
 
 
-def _watch(page):
+def watch(page):
     """Collects what should fail a journey: console errors, CSP reports, uncaught errors, 5xx answers."""
     problems = []
 
@@ -95,11 +95,11 @@ def _watch(page):
 
 
 @contextmanager
-def _watched_page(browser, base_url, options):
+def watched_page(browser, base_url, options):
     context = browser.new_context(locale="id-ID", base_url=base_url, **options)
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
-    problems = _watch(page)
+    problems = watch(page)
     yield page
     context.close()
     assert not problems, "The page reported problems:\n" + "\n".join(problems)
@@ -109,13 +109,13 @@ def _watched_page(browser, base_url, options):
 # that data migrations put there, so every journey starts from the migrated state.
 @pytest.fixture
 def page(browser, live_server, django_db_serialized_rollback):
-    with _watched_page(browser, live_server.url, DESKTOP) as desktop_page:
+    with watched_page(browser, live_server.url, DESKTOP) as desktop_page:
         yield desktop_page
 
 
 @pytest.fixture
 def phone_page(browser, live_server, django_db_serialized_rollback):
-    with _watched_page(browser, live_server.url, PHONE) as small_page:
+    with watched_page(browser, live_server.url, PHONE) as small_page:
         yield small_page
 
 
@@ -126,6 +126,30 @@ def sign_in(page, login, password):
     page.locator("input[name=password]").fill(password)
     with page.expect_navigation():
         page.locator("main form button[type=submit]").click()
+
+
+def open_from_menu(page, href):
+    """Opens a page through the main menu: the collapsed menu on a phone, then the dropdown with the link."""
+    navigation = page.locator("nav.navbar")
+    link = navigation.locator(f"a[href='{href}']").first
+    expect(link).to_be_attached()
+    toggler = navigation.locator(".navbar-toggler")
+    if toggler.is_visible() and toggler.get_attribute("aria-expanded") != "true":
+        toggler.click()
+    dropdown = navigation.locator("li.dropdown", has=page.locator(f"a[href='{href}']"))
+    if dropdown.count():
+        dropdown.first.locator(".dropdown-toggle").click()
+    with page.expect_navigation():
+        link.click()
+
+
+def sign_out(page):
+    """Signs out through the menu (opened first on a phone)."""
+    toggler = page.locator("nav.navbar .navbar-toggler")
+    if toggler.is_visible() and toggler.get_attribute("aria-expanded") != "true":
+        toggler.click()
+    with page.expect_navigation():
+        page.locator("nav.navbar form[action='/accounts/logout/'] button[type=submit]").click()
 
 
 def screenshot(page, name):

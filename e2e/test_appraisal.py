@@ -22,7 +22,7 @@ from appraisal.services import competencies as competency_services
 from appraisal.services import feedback as catalogue_services
 from appraisal.tests import factories as plans
 from appraisal.tests.url_roles_appraisals import appraisal_at
-from e2e.conftest import DESKTOP, _watched_page, screenshot, sign_in
+from e2e.conftest import DESKTOP, open_from_menu, screenshot, sign_in, sign_out, watched_page
 
 pytestmark = pytest.mark.e2e
 
@@ -82,29 +82,6 @@ def _sign_in(page, person):
     expect(page.locator("html")).to_have_attribute("lang", "en")
 
 
-def _open_from_menu(page, href):
-    """Opens a page through the main menu: the collapsed menu on a phone, then the dropdown with the link."""
-    navigation = page.locator("nav.navbar")
-    link = navigation.locator(f"a[href='{href}']").first
-    expect(link).to_be_attached()
-    toggler = navigation.locator(".navbar-toggler")
-    if toggler.is_visible() and toggler.get_attribute("aria-expanded") != "true":
-        toggler.click()
-    dropdown = navigation.locator("li.dropdown", has=page.locator(f"a[href='{href}']"))
-    if dropdown.count():
-        dropdown.first.locator(".dropdown-toggle").click()
-    with page.expect_navigation():
-        link.click()
-
-
-def _sign_out(page):
-    toggler = page.locator("nav.navbar .navbar-toggler")
-    if toggler.is_visible() and toggler.get_attribute("aria-expanded") != "true":
-        toggler.click()
-    with page.expect_navigation():
-        page.locator("nav.navbar form[action='/accounts/logout/'] button[type=submit]").click()
-
-
 def _click(page, locator):
     with page.expect_navigation():
         locator.click()
@@ -138,7 +115,7 @@ def _period_row(page):
 def _open_team_row(page, person):
     """The rater opens Team appraisals, which opens on Triwulan I where the appraisal waits for them
     (its tab counts it), and returns the row of the person."""
-    _open_from_menu(page, TEAM)
+    open_from_menu(page, TEAM)
     expect(page.locator("main h1")).to_have_text("Team appraisals")
     active = page.locator("main nav .nav-link.active")
     expect(active).to_contain_text(re.compile(r"^Triwulan I\b"))
@@ -155,7 +132,7 @@ def _rating(scope, label, choice):
 
 def _open_from_inbox(page, org):
     _sign_in(page, org.head)
-    _open_from_menu(page, INBOX)
+    open_from_menu(page, INBOX)
     expect(page.locator("main h1")).to_have_text("Appraisals awaiting my approval")
     row = page.locator("main tbody tr", has_text=org.staff_a.full_name)
     expect(row).to_have_count(1)
@@ -235,7 +212,7 @@ def test_it_takes_an_appraisal_from_the_self_assessment_through_a_return_to_the_
 
     # Staff A starts the self-assessment of Triwulan I; the first achievement comes from the daily reports.
     _sign_in(page, org.staff_a)
-    _open_from_menu(page, MINE)
+    open_from_menu(page, MINE)
     expect(page.locator("main h1")).to_have_text("My appraisals")
     row = _period_row(page)
     expect(row).to_contain_text("Not started")
@@ -272,7 +249,7 @@ def test_it_takes_an_appraisal_from_the_self_assessment_through_a_return_to_the_
     expect(page.locator("main")).to_contain_text(
         "Your rater's assessment is shown here once the appraisal is final."
     )
-    _sign_out(page)
+    sign_out(page)
 
     # Kabid A rates it: a result below expectations without feedback is refused at its field.
     _sign_in(page, org.kabid_a)
@@ -324,7 +301,7 @@ def test_it_takes_an_appraisal_from_the_self_assessment_through_a_return_to_the_
     expect(gap.locator(".badge")).to_have_text("planned")
     _fits(page)
     screenshot(page, "appraisal-plan-desktop")
-    _sign_out(page)
+    sign_out(page)
 
     # The head returns it with a comment.
     review = _open_from_inbox(page, org)
@@ -333,7 +310,7 @@ def test_it_takes_an_appraisal_from_the_self_assessment_through_a_return_to_the_
     _click(page, review.get_by_role("button", name="Return to the rater"))
     expect(_message(page)).to_have_text("The appraisal was returned to the rater with your comment.")
     expect(_status(page)).to_have_text("Returned to the rater")
-    _sign_out(page)
+    sign_out(page)
 
     # Kabid A reads the comment on the form, completes the feedback and submits again.
     _sign_in(page, org.kabid_a)
@@ -347,7 +324,7 @@ def test_it_takes_an_appraisal_from_the_self_assessment_through_a_return_to_the_
     page.locator("main textarea[name=overall_feedback]").fill(OVERALL_AFTER_RETURN)
     _press(page, "Submit for approval")
     expect(_message(page)).to_have_text("The appraisal was submitted to your superior for approval.")
-    _sign_out(page)
+    sign_out(page)
 
     # The head approves it.
     review = _open_from_inbox(page, org)
@@ -355,11 +332,11 @@ def test_it_takes_an_appraisal_from_the_self_assessment_through_a_return_to_the_
     _click(page, review.get_by_role("button", name="Approve: make it final"))
     expect(_message(page)).to_have_text("The appraisal was approved and is now final.")
     expect(_status(page)).to_have_text("Final")
-    _sign_out(page)
+    sign_out(page)
 
     # Staff A reads the final predikat, agrees to the action and reports progress.
     _sign_in(page, org.staff_a)
-    _open_from_menu(page, MINE)
+    open_from_menu(page, MINE)
     row = _period_row(page)
     expect(row.locator(".predikat")).to_have_text("Good (Baik)")
     _click(page, row.get_by_role("link", name="Open"))
@@ -462,7 +439,7 @@ def test_it_refuses_the_second_of_two_crossing_saves_of_the_assessment_and_keeps
     value, label = VALUES[0]
     first_note, second_note = "Sigap melayani warga di loket.", "Kurang sigap di loket."
 
-    with _watched_page(browser, live_server.url, DESKTOP) as other:
+    with watched_page(browser, live_server.url, DESKTOP) as other:
         for tab in (page, other):
             _english(tab, live_server)
             _sign_in(tab, org.kabid_a)
@@ -522,7 +499,7 @@ def test_it_fits_the_self_assessment_and_the_rater_form_on_a_phone(phone_page, l
 
     # Staff A fills in the self-assessment on a phone and sends it.
     _sign_in(page, org.staff_a)
-    _open_from_menu(page, MINE)
+    open_from_menu(page, MINE)
     _fits(page)
     _click(page, _period_row(page).get_by_role("link", name="Fill in my self-assessment"))
     expect(page.locator("main h1")).to_contain_text("Self-assessment")
@@ -547,7 +524,7 @@ def test_it_fits_the_self_assessment_and_the_rater_form_on_a_phone(phone_page, l
     _click(page, send)
     expect(_message(page)).to_have_text("Your self-assessment was sent to your rater.")
     _fits(page)
-    _sign_out(page)
+    sign_out(page)
 
     # Kabid A opens the rater's form on a phone; a low rating's missing feedback shows at the field.
     _sign_in(page, org.kabid_a)

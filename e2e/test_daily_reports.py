@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from appraisal.models import DailyReport, ReportStatus
 from appraisal.tests import factories as plans
-from e2e.conftest import screenshot, sign_in
+from e2e.conftest import open_from_menu, screenshot, sign_in, sign_out
 
 pytestmark = pytest.mark.e2e
 
@@ -65,26 +65,6 @@ def plan(org, today):
     return SimpleNamespace(skp=skp, result=result, indicator=indicator)
 
 
-def _open_from_menu(page, href):
-    """Opens a page through the main menu: the collapsed menu on a phone, then the dropdown with the link."""
-    navigation = page.locator("nav.navbar")
-    link = navigation.locator(f"a[href='{href}']").first
-    expect(link).to_be_attached()
-    toggler = navigation.locator(".navbar-toggler")
-    if toggler.is_visible() and toggler.get_attribute("aria-expanded") != "true":
-        toggler.click()
-    dropdown = navigation.locator("li.dropdown", has=page.locator(f"a[href='{href}']"))
-    if dropdown.count():
-        dropdown.first.locator(".dropdown-toggle").click()
-    with page.expect_navigation():
-        link.click()
-
-
-def _sign_out(page):
-    with page.expect_navigation():
-        page.locator("nav.navbar form[action='/accounts/logout/'] button[type=submit]").click()
-
-
 def _send(form):
     with form.page.expect_navigation():
         form.locator("button[type=submit]").click()
@@ -102,7 +82,7 @@ def test_it_takes_a_daily_report_from_a_phone_to_the_supervisors_acknowledgement
 
     # The staff member reports today's activity from a phone, with a PDF as evidence.
     sign_in(phone_page, org.staff_a.nip, PASSWORD)
-    _open_from_menu(phone_page, MY_REPORTS)
+    open_from_menu(phone_page, MY_REPORTS)
     expect(phone_page).to_have_url(f"{live_server.url}{MY_REPORTS}")
     form = phone_page.locator("main form.report-form")
     expect(form.locator("input[name=date]")).to_have_value(today.isoformat())
@@ -161,7 +141,7 @@ def test_it_takes_a_daily_report_from_a_phone_to_the_supervisors_acknowledgement
 
     # The supervisor acknowledges it from the team page of today.
     sign_in(page, org.kabid_a.nip, PASSWORD)
-    _open_from_menu(page, TEAM_REPORTS)
+    open_from_menu(page, TEAM_REPORTS)
     expect(page.locator("main form[method=get] input[name=date]")).to_have_value(today.isoformat())
     member = page.locator(f"section[aria-labelledby='member-{org.staff_a.pk}']")
     expect(member).to_contain_text(ACTIVITY)
@@ -199,6 +179,6 @@ def test_it_takes_a_daily_report_from_a_phone_to_the_supervisors_acknowledgement
     screenshot(phone_page, "daily-report-acknowledged-phone")
 
     # A colleague in the same unit cannot read the evidence.
-    _sign_out(page)
+    sign_out(page)
     sign_in(page, org.staff_a2.nip, PASSWORD)
     assert page.request.get(evidence_url).status == 404

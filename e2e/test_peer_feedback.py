@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from accounts.tests import factories
 from appraisal.models import CoreValue, FeedbackAnswer, FeedbackInvitation, FeedbackRequest, RaterGroup
 from appraisal.tests import factories as plans
-from e2e.conftest import _watch, screenshot, sign_in
+from e2e.conftest import open_from_menu, screenshot, sign_in, sign_out, watch
 
 pytestmark = pytest.mark.e2e
 
@@ -65,29 +65,6 @@ def peers(org):
     }
 
 
-def _open_from_menu(page, href):
-    """Opens a page through the main menu: the collapsed menu on a phone, then the dropdown with the link."""
-    navigation = page.locator("nav.navbar")
-    link = navigation.locator(f"a[href='{href}']").first
-    expect(link).to_be_attached()
-    toggler = navigation.locator(".navbar-toggler")
-    if toggler.is_visible() and toggler.get_attribute("aria-expanded") != "true":
-        toggler.click()
-    dropdown = navigation.locator("li.dropdown", has=page.locator(f"a[href='{href}']"))
-    if dropdown.count():
-        dropdown.first.locator(".dropdown-toggle").click()
-    with page.expect_navigation():
-        link.click()
-
-
-def _sign_out(page):
-    toggler = page.locator("nav.navbar .navbar-toggler")
-    if toggler.is_visible() and toggler.get_attribute("aria-expanded") != "true":
-        toggler.click()
-    with page.expect_navigation():
-        page.locator("nav.navbar form[action='/accounts/logout/'] button[type=submit]").click()
-
-
 def _fits(page):
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
 
@@ -95,7 +72,7 @@ def _fits(page):
 def _open_invitation(page, rater, subject):
     """The rater goes from their 360° page to the requests to them and opens the one about the subject."""
     sign_in(page, rater.nip, PASSWORD)
-    _open_from_menu(page, MINE)
+    open_from_menu(page, MINE)
     to_me = page.locator(f"main a[href='{INBOX}']")
     expect(to_me).to_contain_text("Permintaan kepada saya")
     expect(to_me.locator(".badge")).to_have_text("1")
@@ -136,7 +113,7 @@ def _expect_answered(page, subject):
 
 
 def _expect_no_results_yet(page, peers, closes_on):
-    _open_from_menu(page, MINE)
+    open_from_menu(page, MINE)
     section = page.locator("main section.card")
     expect(section).to_have_count(1)
     expect(section.locator("h2")).to_have_text("Triwulan IV 2026")
@@ -183,7 +160,7 @@ def _expect_aggregates(page, peers):
 
 def _open_requests(page, org, subject):
     sign_in(page, org.kabid_a.nip, PASSWORD)
-    _open_from_menu(page, REQUESTS)
+    open_from_menu(page, REQUESTS)
     card = page.locator("main section.card", has_text=subject.full_name)
     expect(card).to_have_count(1)
     return card
@@ -212,7 +189,7 @@ def test_it_collects_360_feedback_from_peers_and_shows_only_group_averages(page,
 
     # Kabid A asks three peers of staff A for feedback through the request form.
     sign_in(page, org.kabid_a.nip, PASSWORD)
-    _open_from_menu(page, REQUESTS)
+    open_from_menu(page, REQUESTS)
     expect(page.locator("main h1")).to_have_text("Permintaan umpan balik 360°")
     with page.expect_navigation():
         page.locator(f"main a[href='{NEW_REQUEST}']").click()
@@ -237,7 +214,7 @@ def test_it_collects_360_feedback_from_peers_and_shows_only_group_averages(page,
     card = page.locator("main section.card", has_text=org.staff_a.full_name)
     expect(card).to_contain_text(f"ditutup {closes_text}")
     _expect_owing(card, peers, answered=set())
-    _sign_out(page)
+    sign_out(page)
 
     feedback = FeedbackRequest.objects.get(subject=org.staff_a)
     assert (feedback.period.name, feedback.closes_on, feedback.requested_by_id, feedback.note) == (
@@ -254,7 +231,7 @@ def test_it_collects_360_feedback_from_peers_and_shows_only_group_averages(page,
     siti = peers["siti"]
     _open_invitation(page, siti, org.staff_a)
     stale = page.context.new_page()
-    stale_problems = _watch(stale)
+    stale_problems = watch(stale)
     stale.goto(page.url)
     _fill_answers(page, "siti", skip_comment="Adaptif")
     _send(page)
@@ -284,16 +261,16 @@ def test_it_collects_360_feedback_from_peers_and_shows_only_group_averages(page,
     expect(page).to_have_url(re.compile(f"{INBOX}$"))
     expect(page.locator("main .alert-info")).to_have_text("Anda sudah menjawab permintaan ini. Terima kasih.")
     assert FeedbackAnswer.objects.filter(invitation=invitation).count() == len(VALUES)
-    _sign_out(page)
+    sign_out(page)
 
     # Staff A sees that answers are being collected, and nothing else.
     sign_in(page, org.staff_a.nip, PASSWORD)
     _expect_no_results_yet(page, peers, closes_text)
-    _sign_out(page)
+    sign_out(page)
 
     # Kabid A sees that Bambang and Yusuf still owe an answer.
     _expect_owing(_open_requests(page, org, org.staff_a), peers, answered={"siti"})
-    _sign_out(page)
+    sign_out(page)
 
     # Bambang answers on a phone.
     _open_invitation(phone_page, peers["bambang"], org.staff_a)
@@ -302,7 +279,7 @@ def test_it_collects_360_feedback_from_peers_and_shows_only_group_averages(page,
     screenshot(phone_page, "peer-feedback-answer-phone")
     _send(phone_page)
     _expect_answered(phone_page, org.staff_a)
-    _sign_out(phone_page)
+    sign_out(phone_page)
 
     # After two answers staff A still sees no results, on the phone.
     sign_in(phone_page, org.staff_a.nip, PASSWORD)
@@ -313,15 +290,15 @@ def test_it_collects_360_feedback_from_peers_and_shows_only_group_averages(page,
     _fill_answers(page, "yusuf")
     _send(page)
     _expect_answered(page, org.staff_a)
-    _sign_out(page)
+    sign_out(page)
 
     # Staff A now reads the peers' averages per value and their comments, without names.
     sign_in(page, org.staff_a.nip, PASSWORD)
-    _open_from_menu(page, MINE)
+    open_from_menu(page, MINE)
     _expect_aggregates(page, peers)
     _fits(page)
     screenshot(page, "peer-feedback-results-desktop")
-    _sign_out(page)
+    sign_out(page)
 
     phone_page.reload()
     _expect_aggregates(phone_page, peers)

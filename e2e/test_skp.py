@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from appraisal.models import Aspect, RhkKind, Skp, SkpApproach, SkpEventKind, SkpStatus
 from appraisal.services import skp as skp_services
 from appraisal.tests import factories as plans
-from e2e.conftest import screenshot, sign_in
+from e2e.conftest import open_from_menu, screenshot, sign_in, sign_out
 
 pytestmark = pytest.mark.e2e
 
@@ -69,26 +69,6 @@ def kabid_plan(org):
     return results
 
 
-def _open_from_menu(page, href):
-    """Opens a page through the main menu: the collapsed menu on a phone, then the dropdown with the link."""
-    navigation = page.locator("nav.navbar")
-    link = navigation.locator(f"a[href='{href}']").first
-    expect(link).to_be_attached()
-    toggler = navigation.locator(".navbar-toggler")
-    if toggler.is_visible() and toggler.get_attribute("aria-expanded") != "true":
-        toggler.click()
-    dropdown = navigation.locator("li.dropdown", has=page.locator(f"a[href='{href}']"))
-    if dropdown.count():
-        dropdown.first.locator(".dropdown-toggle").click()
-    with page.expect_navigation():
-        link.click()
-
-
-def _sign_out(page):
-    with page.expect_navigation():
-        page.locator("nav.navbar form[action='/accounts/logout/'] button[type=submit]").click()
-
-
 def _save(page):
     """Sends the page's main form (the one posting to its own address)."""
     with page.expect_navigation():
@@ -110,14 +90,14 @@ def _result_row(page, text):
 
 def _open_my_plan(page, org, plan):
     sign_in(page, org.staff_a.nip, PASSWORD)
-    _open_from_menu(page, MY_SKP)
+    open_from_menu(page, MY_SKP)
     with page.expect_navigation():
         page.locator(f"main a[href='/appraisal/skp/{plan.pk}/']").first.click()
 
 
 def _open_from_inbox(page, org):
     sign_in(page, org.kabid_a.nip, PASSWORD)
-    _open_from_menu(page, INBOX)
+    open_from_menu(page, INBOX)
     expect(page).to_have_url(re.compile(f"{INBOX}$"))
     row = page.locator("main tbody tr", has_text=org.staff_a.full_name)
     expect(row).to_have_count(1)
@@ -133,7 +113,7 @@ def test_it_takes_a_plan_from_draft_through_a_return_to_approval(
 ):
     # The staff member writes the plan, each main result supporting one of the supervisor's.
     sign_in(page, org.staff_a.nip, PASSWORD)
-    _open_from_menu(page, MY_SKP)
+    open_from_menu(page, MY_SKP)
     expect(page).to_have_url(f"{live_server.url}{MY_SKP}")
     page.locator("main input[name=approach][value=quantitative]").check()
     _save(page)
@@ -168,7 +148,7 @@ def test_it_takes_a_plan_from_draft_through_a_return_to_approval(
     expect(page.locator("main .alert-success")).to_be_visible()
     expect(_status_badge(page)).to_have_class(re.compile(r"\btext-bg-primary\b"))
     expect(page.locator(f"main form[action='/appraisal/skp/{plan.pk}/submit/']")).to_have_count(0)
-    _sign_out(page)
+    sign_out(page)
 
     # The supervisor finds it among the plans awaiting approval and returns it with a comment.
     _open_from_inbox(page, org)
@@ -179,7 +159,7 @@ def test_it_takes_a_plan_from_draft_through_a_return_to_approval(
     expect(page.locator("main .alert-success")).to_be_visible()
     expect(_status_badge(page)).to_have_class(re.compile(r"\btext-bg-warning\b"))
     expect(page.locator("#review")).to_have_count(0)
-    _sign_out(page)
+    sign_out(page)
 
     # The staff member reads the comment, raises the target and sends the plan again.
     _open_my_plan(page, org, plan)
@@ -200,7 +180,7 @@ def test_it_takes_a_plan_from_draft_through_a_return_to_approval(
     _post(page, f"/appraisal/skp/{plan.pk}/submit/")
     expect(_status_badge(page)).to_have_class(re.compile(r"\btext-bg-primary\b"))
     expect(page.locator("main .alert-warning[role=alert]")).to_have_count(0)
-    _sign_out(page)
+    sign_out(page)
 
     # The supervisor approves the corrected plan.
     _open_from_inbox(page, org)
@@ -211,7 +191,7 @@ def test_it_takes_a_plan_from_draft_through_a_return_to_approval(
     with page.expect_navigation():
         page.locator("main nav[aria-label=breadcrumb] a[href='/appraisal/skp/approvals/']").click()
     expect(page.locator("main tbody tr", has_text=org.staff_a.full_name)).to_have_count(0)
-    _sign_out(page)
+    sign_out(page)
 
     # The staff member sees the approved plan and its history, with the supervisor's comment.
     _open_my_plan(page, org, plan)

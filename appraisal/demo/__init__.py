@@ -14,7 +14,9 @@ leads support. The heads' plans stay drafts: nobody above the head of an agency 
 no one could approve them.
 
 Plans are written in bulk, with the same content, history and snapshots the SKP services would
-write; the query count does not depend on the number of staff or days.
+write; the query count does not depend on the number of staff or days. The Disdukcapil appraisals,
+the development catalogue and the feedback around them follow, written step by step through their
+services (appraisal.demo.appraisals).
 """
 
 from appraisal.demo.builder import build_performance_demo

@@ -11,6 +11,7 @@ from django.utils import timezone
 from accounts.demo import AGENCIES, DemoSummary, placements
 from accounts.models import ActingAssignment, Agency, Staff
 from appraisal import calendar
+from appraisal.demo.appraisals import sync_appraisals
 from appraisal.demo.daily_reports import sync_reports
 from appraisal.demo.goals import GOALS
 from appraisal.demo.skps import sync_plans
@@ -27,6 +28,7 @@ class PerformanceSummary(DemoSummary):
     skp_statuses: Counter = field(default_factory=Counter)
     without_skp: list = field(default_factory=list)
     report_days: list = field(default_factory=list)
+    appraisal_statuses: Counter = field(default_factory=Counter)
 
 
 @dataclass
@@ -153,4 +155,5 @@ def build_performance_demo(*, today: date | None = None) -> PerformanceSummary:
         today=today,
         summary=summary,
     )
+    sync_appraisals(agencies=agencies, years=years, today=today, summary=summary)
     return summary

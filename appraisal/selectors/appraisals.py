@@ -11,6 +11,7 @@ from accounts.models import ActingAssignment, Staff
 from accounts.selectors import rater_ids
 from appraisal.models import (
     Appraisal,
+    AppraisalEventKind,
     AppraisalStatus,
     Competency,
     CoreValue,
@@ -142,6 +143,18 @@ class AppraisalRows:
     @property
     def gaps(self):
         return [row for row in self.competencies if row.gap]
+
+
+def last_return(appraisal: Appraisal):
+    """The superior's return, with its comment, while the appraisal is back with the rater."""
+    if appraisal.status != AppraisalStatus.RETURNED:
+        return None
+    return (
+        appraisal.events.filter(kind=AppraisalEventKind.RETURNED)
+        .select_related("actor__staff")
+        .order_by("-at")
+        .first()
+    )
 
 
 def appraisals_of(staff: Staff):

@@ -1,4 +1,5 @@
-"""The performance demo: the 2026 year, plans down the cascade, their workflow and the daily reports."""
+"""The performance demo: the 2026 year, plans down the cascade, their workflow, the daily reports and
+the appraisals with the feedback around them."""
 
 from collections import Counter, defaultdict
 from datetime import date, datetime, timedelta
@@ -7,20 +8,35 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from accounts import demo as accounts_demo
 from accounts.models import Agency, Staff
 from accounts.selectors import rater_ids
 from appraisal import calendar, demo
+from appraisal.demo import appraisal_script as script
+from appraisal.demo import builder, development_catalogue
+from appraisal.demo import feedback as demo_feedback
 from appraisal.models import (
+    ActionStatus,
     AgencyGoal,
+    Appraisal,
+    AppraisalEvent,
+    AppraisalStatus,
     BehaviourExpectation,
     DailyReport,
+    DevelopmentAction,
+    DevelopmentActivity,
     EvaluationPeriod,
+    FeedbackAnswer,
+    FeedbackNote,
+    FeedbackRequest,
     Holiday,
     Indicator,
+    MentoringSession,
+    Mentorship,
+    ObjectionStatus,
     PerformanceYear,
     ReportStatus,
     Rhk,
@@ -29,7 +45,10 @@ from appraisal.models import (
     SkpEventKind,
     SkpStatus,
 )
+from appraisal.rules.ratings import Predikat, Rating
+from appraisal.selectors.appraisals import appraisals_due, approval_inbox, is_approver, team_appraisals
 from appraisal.selectors.cascade import cascade_tree
+from appraisal.selectors.peer_feedback import invitations_for_rater, results_for_subject
 from appraisal.selectors.reports import not_reported, report_compliance
 from appraisal.selectors.skp import review_inbox, skp_snapshot
 from surveys.models import Service, ServiceRequest
@@ -49,6 +68,15 @@ DATA_MODELS = (
     DailyReport,
     Service,
     ServiceRequest,
+    DevelopmentActivity,
+    Appraisal,
+    AppraisalEvent,
+    DevelopmentAction,
+    FeedbackNote,
+    Mentorship,
+    MentoringSession,
+    FeedbackRequest,
+    FeedbackAnswer,
 )
 
 
@@ -61,7 +89,19 @@ def staff_named(name):
 
 
 @pytest.fixture
-def seeded():
+def plans_only(monkeypatch):
+    """Leaves out the appraisals, which go through the services step by step and take seconds."""
+    monkeypatch.setattr(builder, "sync_appraisals", lambda **kwargs: None)
+
+
+@pytest.fixture
+def seeded(plans_only):
+    accounts_demo.build_demo()
+    return demo.build_performance_demo(today=TODAY)
+
+
+@pytest.fixture
+def appraised():
     accounts_demo.build_demo()
     return demo.build_performance_demo(today=TODAY)
 
@@ -96,6 +136,30 @@ def test_it_names_only_demo_staff_and_links_within_the_plans():
                     assert result.targets[work.target].unit == work.unit
 
 
+def test_it_names_only_disdukcapil_staff_and_catalogue_entries_in_the_appraisal_script():
+    staff = {p.person.name for p in accounts_demo.placements() if p.agency.code == "disdukcapil"}
+    titles = {a.title for a in development_catalogue.NATIONAL + development_catalogue.DISDUKCAPIL}
+    named = (
+        set(script.GRADES)
+        | set(script.LAST_QUARTER)
+        | set(script.CURRENT_QUARTER)
+        | set(script.LEVELS)
+        | {a.name for a in script.ACTIONS}
+        | {script.OBJECTION[0], script.POTENTIAL[0], demo_feedback.MENTOR, demo_feedback.MENTEE}
+        | {name for note in demo_feedback.NOTES for name in note[:2]}
+    )
+    for request in (demo_feedback.SETTLED, demo_feedback.COLLECTING):
+        named |= {request[0], request[1], *(name for names in request[2].values() for name in names)}
+
+    assert named <= staff
+    assert set(script.LAST_QUARTER.values()) <= set(script.STAGES)
+    assert {a.activity for a in script.ACTIONS} <= titles
+    assert len(titles) == len(development_catalogue.NATIONAL + development_catalogue.DISDUKCAPIL)
+    codes = {f"M.{n}" for n in range(1, 9)} | {"SK.1"}
+    assert {code for levels in script.LEVELS.values() for code in levels} <= codes
+    assert {a.competency for a in development_catalogue.NATIONAL} <= codes
+
+
 def test_it_refuses_a_clock_before_the_plans_were_agreed():
     accounts_demo.build_demo()
 
@@ -107,12 +171,14 @@ def test_it_refuses_a_clock_before_the_plans_were_agreed():
 # --- Running it --------------------------------------------------------------------------------------
 
 
-def test_it_leaves_exactly_the_same_rows_when_seed_demo_runs_twice():
+def test_it_leaves_exactly_the_same_rows_when_seed_demo_runs_twice(django_assert_max_num_queries):
     call_command("seed_demo", today=TODAY, stdout=StringIO())
     first = rows()
     out = StringIO()
 
-    call_command("seed_demo", today=TODAY, stdout=out)
+    # Appraisals and feedback included, a second run only reads what is there.
+    with django_assert_max_num_queries(50):
+        call_command("seed_demo", today=TODAY, stdout=out)
 
     assert rows() == first
     counts = {name: len(values) for name, values in first.items()}
@@ -123,8 +189,17 @@ def test_it_leaves_exactly_the_same_rows_when_seed_demo_runs_twice():
     assert counts["BehaviourExpectation"] == 58 * 7
     assert counts["Service"] == 5
     assert 2000 < counts["DailyReport"] < 4000
+    assert counts["Appraisal"] == 88 and counts["DevelopmentActivity"] == 14
+    assert counts["FeedbackRequest"] == 2 and counts["MentoringSession"] == 2
     text = out.getvalue()
     assert "Daily reports: " in text and "(0 created, 0 updated)" in text
+    for line in (
+        "Appraisals: 88",
+        "Development actions: 10",
+        "Feedback notes: 7",
+        "360° feedback requests: 2",
+    ):
+        assert f"{line} (0 created, 0 updated)" in text
     assert " created, " in text and "SKPs by status: 49 approved, 5 submitted, 3 draft, 1 returned" in text
     assert "Active staff without an SKP: Yudi Prasetyo" in text
 
@@ -142,8 +217,9 @@ def test_it_adds_only_the_new_days_reports_when_the_clock_moves_on(seeded):
 
 
 @pytest.mark.parametrize("today", [date(2026, 3, 2), TODAY, date(2026, 12, 31)])
-def test_it_seeds_with_a_bounded_number_of_queries(today, django_assert_max_num_queries):
-    # From a dozen working days of reports to a whole quarter: the count stays the same.
+def test_it_seeds_with_a_bounded_number_of_queries(today, plans_only, django_assert_max_num_queries):
+    # From a dozen working days of reports to a whole quarter: the count stays the same. (The
+    # appraisals go through the services one step at a time; their second run is bounded below.)
     with django_assert_max_num_queries(140):
         call_command("seed_demo", today=today, stdout=StringIO())
     with django_assert_max_num_queries(40):
@@ -314,7 +390,7 @@ def test_it_dates_reports_on_working_days_up_to_the_clock_only(seeded):
     assert len(dates) == len(seeded.report_days) >= demo.REPORT_DAYS
 
 
-def test_it_skips_the_holidays_of_the_report_window():
+def test_it_skips_the_holidays_of_the_report_window(plans_only):
     accounts_demo.build_demo()
     summary = demo.build_performance_demo(today=date(2026, 8, 28))
 
@@ -364,3 +440,111 @@ def test_it_varies_compliance_and_leaves_some_days_unreported(seeded):
     rina = Staff.objects.get(nip=accounts_demo.IDENTITY_TEAM_LEAD.nip)
     missing = {day: {s.name for s in not_reported(rina, day=day, on=TODAY)} for day in days}
     assert any(missing.values()) and not all(missing.values())
+
+
+# --- The appraisals ----------------------------------------------------------------------------------
+
+
+def appraisals_in(sequence):
+    return Appraisal.objects.filter(period__sequence=sequence, skp__staff__agency__code="disdukcapil")
+
+
+def test_it_finalises_the_ended_quarters_with_a_spread_of_predikat(appraised):
+    first, second = appraisals_in(1), appraisals_in(2)
+    approved = Skp.objects.filter(
+        status=SkpStatus.APPROVED, staff__status="active", staff__agency__code="disdukcapil"
+    )
+
+    assert first.count() == second.count() == approved.count() == 30
+    assert not first.exclude(status=AppraisalStatus.FINAL).exists()
+    assert not second.exclude(status=AppraisalStatus.FINAL).exists()
+    predikat = Counter(
+        Appraisal.objects.filter(status=AppraisalStatus.FINAL).values_list("predikat", flat=True)
+    )
+    assert set(predikat) == {Predikat.VERY_GOOD, Predikat.GOOD, Predikat.NEEDS_IMPROVEMENT}
+    assert predikat[Predikat.GOOD] > sum(predikat.values()) * 0.7
+    for appraisal in Appraisal.objects.filter(status=AppraisalStatus.FINAL).select_related("skp__staff"):
+        assert is_approver(appraisal.approved_by, appraisal)
+        assert appraisal.jpm is not None and appraisal.talent_box is not None
+        if appraisal.results_rating == Rating.BELOW:
+            assert appraisal.results_feedback
+            assert appraisal.result_ratings.filter(rating=Rating.BELOW).exclude(feedback="").exists()
+    override = Appraisal.objects.exclude(results_override_reason="").get()
+    assert override.results_rating == Rating.ABOVE != override.results_proposed
+    assert Appraisal.objects.filter(
+        competency_levels__level__lt=F("competency_levels__standard_level")
+    ).exists()
+    # No quarter that has not begun is appraised; the one running only by Fajar, who has begun it.
+    assert not Appraisal.objects.filter(period__starts_on__gt=TODAY).exists()
+    assert [a.skp.staff.name for a in appraisals_in(4)] == ["Fajar Ramadhan"]
+
+
+def test_it_leaves_something_in_every_inbox_of_the_featured_people(appraised):
+    head = staff_named("Syafrizal Nasution")
+    plt = Staff.objects.get(nip=accounts_demo.REGISTRATION_HEAD.nip)
+    rina = Staff.objects.get(nip=accounts_demo.IDENTITY_TEAM_LEAD.nip)
+    fajar = Staff.objects.get(nip=accounts_demo.DATABASE_ADMIN.nip)
+    hr = get_user_model().objects.get(username="hr.disdukcapil")
+    year = PerformanceYear.objects.get(agency=head.agency, year=2026)
+    third = year.periods.get(sequence=3)
+
+    waiting = list(approval_inbox(head, None))
+    assert len(waiting) >= 3 and all(is_approver(head.user, a) for a in waiting)
+    assert approval_inbox(plt, None).exists() and approval_inbox(None, hr.hr_agency_id).exists()
+    assert {
+        r.staff.name: r.appraisal.status
+        for r in team_appraisals(rina, year=year, period=third)
+        if r.appraisal
+    } == {"Fajar Ramadhan": AppraisalStatus.SUPERVISOR_ASSESSMENT}
+    assert any(
+        r.appraisal.status == AppraisalStatus.SUPERVISOR_ASSESSMENT
+        for r in team_appraisals(head, year=year, period=third)
+    )
+    due = {d.title: d.appraisal for d in appraisals_due(fajar, today=TODAY)}
+    assert due["Triwulan I 2026"].is_final and due["Triwulan II 2026"].is_final
+    assert due["Triwulan IV 2026"].status == AppraisalStatus.SELF_ASSESSMENT
+    assert Counter(appraisals_in(3).values_list("status", flat=True)).keys() == set(AppraisalStatus.values)
+    returned = appraisals_in(3).get(status=AppraisalStatus.RETURNED)
+    assert returned.events.filter(kind="returned").exclude(comment="").exists()
+    objection = Appraisal.objects.get(objection__isnull=False).objection
+    assert objection.status == ObjectionStatus.PENDING and objection.appraisal.results_rating == Rating.BELOW
+    assert is_approver(plt.user, objection.appraisal)
+
+
+def test_it_follows_the_appraisals_with_development_and_feedback(appraised):
+    actions = DevelopmentAction.objects.select_related("appraisal__skp__staff", "activity")
+    statuses = Counter(actions.values_list("status", flat=True))
+    catalogue = DevelopmentActivity.objects.all()
+
+    assert catalogue.filter(agency__isnull=True).count() == 8
+    assert catalogue.filter(agency__code="disdukcapil").count() == 6
+    assert {"training", "mentoring", "coaching", "assignment"} == set(
+        catalogue.values_list("kind", flat=True)
+    )
+    assert (
+        statuses[ActionStatus.DONE] and statuses[ActionStatus.IN_PROGRESS] and statuses[ActionStatus.PLANNED]
+    )
+    assert (
+        actions.filter(agreed_at__isnull=True).exists() and actions.filter(competency__isnull=False).exists()
+    )
+    for action in actions:
+        assert action.activity.agency_id in (None, action.appraisal.skp.staff.agency_id)
+        if action.competency_id:
+            assert action.appraisal.competency_levels.get(competency=action.competency).gap
+        if action.rhk_id:
+            assert action.appraisal.result_ratings.get(rhk=action.rhk).rating == Rating.BELOW
+    assert (
+        FeedbackNote.objects.filter(kind="praise").exists()
+        and FeedbackNote.objects.filter(kind="correction").exists()
+    )
+    mentorship = Mentorship.objects.get()
+    assert mentorship.sessions.count() == 2 and all(s.date < TODAY for s in mentorship.sessions.all())
+    rina = Staff.objects.get(nip=accounts_demo.IDENTITY_TEAM_LEAD.nip)
+    fajar = Staff.objects.get(nip=accounts_demo.DATABASE_ADMIN.nip)
+    [settled] = results_for_subject(rina)
+    assert settled.released and {b.key for b in settled.buckets} == {"peer", "subordinate"}
+    assert all(b.count >= 3 for b in settled.buckets)
+    [collecting] = results_for_subject(fajar)
+    assert not collecting.released and not collecting.buckets
+    putri = staff_named("Putri Ayu Lestari")
+    assert invitations_for_rater(putri).filter(answered_at__isnull=True).exists()

@@ -134,9 +134,7 @@ def appraisal_detail(request, pk):
         and timezone.localdate() <= deadline,
         "can_decide": who["is_approver"] and objection is not None and objection.is_pending,
         "can_plan": who["is_rater"] and status != AppraisalStatus.SELF_ASSESSMENT,
-        "return_event": appraisal.events.filter(kind="returned").order_by("-at").first()
-        if status == AppraisalStatus.RETURNED
-        else None,
+        "return_event": selectors.last_return(appraisal),
         "review_form": ReviewForm(),
         "skip_form": SkipSelfAssessmentForm(initial={"version": appraisal.version}),
         **who,
@@ -257,9 +255,7 @@ def appraisal_assess(request, pk):
         "rows": rows,
         "proposal": propose_results_rating(main, extra),
         "actions": actions_of(appraisal),
-        "return_event": appraisal.events.filter(kind="returned").order_by("-at").first()
-        if appraisal.status == AppraisalStatus.RETURNED
-        else None,
+        "return_event": selectors.last_return(appraisal),
     }
     return render(request, "appraisal/appraisals/assess_form.html", context)
 

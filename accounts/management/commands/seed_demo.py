@@ -24,8 +24,9 @@ def _iso_date(text):
 class Command(BaseCommand):
     help = (
         "Loads the Kota Dumai demo: Disdukcapil and BKPSDM with their structure, staff, sign-in accounts "
-        "and one Plt; their 2026 performance year with SKPs and daily reports; the Disdukcapil services "
-        "with a month of requests. Safe to run again: it only adds or corrects demo rows."
+        "and one Plt; their 2026 performance year with SKPs, daily reports and the Disdukcapil appraisals; "
+        "the Disdukcapil services with a month of requests. Safe to run again: it only adds or corrects "
+        "demo rows."
     )
 
     def add_arguments(self, parser):
@@ -76,6 +77,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  Daily reports on {len(days)} working days, {_day(days[0])} – {_day(days[-1])}"
             )
+        if performance.appraisal_statuses:
+            statuses = ", ".join(f"{n} {s}" for s, n in performance.appraisal_statuses.most_common())
+            self.stdout.write(f"  Disdukcapil appraisals by status: {statuses}")
 
         self.stdout.write("\nServices (Disdukcapil):")
         self._rows(services)

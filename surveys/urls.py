@@ -1,6 +1,6 @@
 from django.urls import path
 
-from surveys import views
+from surveys import urls_skm_results, urls_skm_setup, views
 
 app_name = "surveys"
 
@@ -16,4 +16,6 @@ urlpatterns = [
     path("figures/export.csv", views.officer_figures_csv, name="officer_figures_csv"),
     path("me/", views.my_record, name="my_record"),
     path("officers/<int:pk>/", views.officer_record, name="officer_record"),
+    *urls_skm_setup.urlpatterns,
+    *urls_skm_results.urlpatterns,
 ]

@@ -34,6 +34,8 @@ def env_list(name, default=""):
 APP_ENV = env("APP_ENV", "development")
 PRODUCTION = APP_ENV == "production"
 TESTING = env_bool("TESTING")
+# A reverse proxy of ours sets X-Forwarded-For/-Proto; without it those headers are ignored.
+BEHIND_PROXY = env_bool("BEHIND_PROXY")
 
 DATA_DIR = Path(env("DATA_DIR", str(BASE_DIR / ".data")))
 
@@ -153,9 +155,7 @@ AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if env_bool("BEHIND_PROXY") else ("REMOTE_ADDR",)
-)
+AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
 
 # Internationalisation: Bahasa Indonesia first, English second.
 LANGUAGE_CODE = "id"
@@ -230,6 +230,15 @@ if env("CACHE_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# SKM public survey form (/s/<code>/): abuse resistance and the retention of personal data.
+SKM_FORM_MAX_AGE = int(env("SKM_FORM_MAX_AGE", str(2 * 60 * 60)))  # seconds a form stays valid
+SKM_MIN_FILL_SECONDS = int(env("SKM_MIN_FILL_SECONDS", "3"))  # faster answers are flagged
+SKM_REPEAT_LIMIT = int(env("SKM_REPEAT_LIMIT", "10"))  # answers per address and link in an hour
+SKM_RATE_LIMIT = env("SKM_RATE_LIMIT", "10/m")  # form posts per address, then HTTP 429
+SKM_SUGGESTION_MAX_LENGTH = int(env("SKM_SUGGESTION_MAX_LENGTH", "2000"))
+SKM_IP_HASH_KEY = env("SKM_IP_HASH_KEY")  # empty: a key derived from SECRET_KEY
+SKM_PERSONAL_DATA_DAYS = int(env("SKM_PERSONAL_DATA_DAYS", "365"))
+
 # Celery: Redis in production; a filesystem broker under DATA_DIR when nothing is configured.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", "filesystem://")
 if CELERY_BROKER_URL == "filesystem://":
@@ -258,7 +267,13 @@ CELERY_TASK_SOFT_TIME_LIMIT = 540
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    # The SKM figures per service and period, for quick reads; the result screens compute them live.
+    "refresh-survey-aggregates": {
+        "task": "surveys.tasks.refresh_survey_aggregates",
+        "schedule": timedelta(hours=1),
+    },
+}
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 
 # E-mail: the console in development, SMTP when EMAIL_HOST is set.
@@ -301,7 +316,7 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-    if env_bool("BEHIND_PROXY"):
+    if BEHIND_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {

@@ -12,7 +12,7 @@ from django.http import Http404
 from accounts.access import administered_agencies, agency_object_for_user, roles_of, visible_staff
 from accounts.models import Staff
 from accounts.selectors import subordinates_of
-from surveys.models import Service
+from surveys.models import Service, SurveyLink
 
 
 def service_for_user(user, pk, *, write=False) -> Service:
@@ -34,3 +34,22 @@ def figures_scope(user):
     if roles.staff is not None and roles.is_supervisor:
         return subordinates_of(roles.staff)
     raise PermissionDenied
+
+
+def survey_service_for_user(user, pk, *, write=False) -> Service:
+    """A service with its SKM survey: members of its agency read it, its HR and the super admin
+    change it (the setup screens ask for write); others get 404."""
+    return agency_object_for_user(Service, user, pk, write=write, related=("unit",))
+
+
+def survey_link_for_user(user, pk, *, write=False) -> SurveyLink:
+    """A public survey link, by the rules of its service: members of the service's agency read it,
+    its HR and the super admin change it; others get 404."""
+    link = SurveyLink.objects.select_related("service__agency", "officer").filter(pk=pk).first()
+    roles = roles_of(user)
+    agency_id = link.service.agency_id if link else None
+    if link is None or not roles.is_member_of(agency_id):
+        raise Http404
+    if write and not roles.administers(agency_id):
+        raise PermissionDenied
+    return link

@@ -28,9 +28,10 @@ from appraisal.models import AppraisalStatus, EvaluationPeriod, Objection
 from appraisal.rules.ratings import Rating
 from appraisal.rules.results import propose_results_rating
 from appraisal.selectors import appraisals as selectors
-from appraisal.selectors.calendar import current_year_for
+from appraisal.selectors.calendar import current_year_for, year_bounds
 from appraisal.selectors.development import actions_of, earlier_actions
 from appraisal.services import appraisals as services
+from surveys.skm.results import staff_ratings
 
 GET_POST = ["GET", "POST"]
 _RATER_STAGES = (AppraisalStatus.SUPERVISOR_ASSESSMENT, AppraisalStatus.RETURNED)
@@ -137,9 +138,20 @@ def appraisal_detail(request, pk):
         "return_event": selectors.last_return(appraisal),
         "review_form": ReviewForm(),
         "skip_form": SkipSelfAssessmentForm(initial={"version": appraisal.version}),
+        "skm_ratings": _skm_ratings(appraisal),
         **who,
     }
     return render(request, "appraisal/appraisals/detail.html", context)
+
+
+def _skm_ratings(appraisal):
+    """The citizens' ratings (SKM U6/U7) of the staff member over the appraisal's period; one query."""
+    if appraisal.period is not None:
+        start, end = appraisal.period.starts_on, appraisal.period.ends_on
+    else:
+        start, end = year_bounds(appraisal.skp.year.year)
+    ratings = staff_ratings(appraisal.skp.staff, start=start, end=end)
+    return None if ratings is None else {"ratings": ratings, "start": start, "end": end}
 
 
 # --- Self-assessment ------------------------------------------------------------------------------------

@@ -1,0 +1,257 @@
+"""A citizen's SKM answers: the write behind the public form, and the few rules that flag suspicious
+answers instead of refusing them.
+
+The layers against abuse, in the order a post meets them:
+
+1. CSRF (Django's middleware) and a per-address limit on posts (HTTP 429, surveys.skm.abuse).
+2. A honeypot field hidden from people. A filled honeypot is a bot: the view stores nothing and
+   shows the thank-you page anyway, so the bot learns nothing from the answer.
+3. The form nonce, signed on GET for one link and questionnaire version and at most
+   SKM_FORM_MAX_AGE seconds old. Its random key goes into the unique SurveyResponse.nonce column,
+   so a form is accepted once; a replay (also many at the same moment) is refused.
+4. The flag rules below. A flagged response is stored with readable reasons and status FLAGGED and
+   is left out of the IKM until HR accepts or rejects it; nothing about a flag is shown to the
+   citizen.
+
+Flag rules, kept few so that each one can be explained to HR and to the citizen it hits:
+
+- filled in faster than SKM_MIN_FILL_SECONDS (3 s), measured from the moment the form was shown
+  (the issue time signed into the nonce, not a value the browser sends): nobody reads nine questions
+  that fast;
+- more than SKM_REPEAT_LIMIT responses through the same link from the same address hash within an
+  hour: one device stuffing the survey. The limit is a setting because a counter that offers free
+  Wi-Fi sends all its citizens through one address.
+
+Deliberately not suspicious: the same answer to every question with no suggestion (what most real
+respondents do), an empty profile, or several answers from one mobile address below the limit.
+"""
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from surveys.ikm import ANSWER_MAX, ANSWER_MIN
+from surveys.models import (
+    AgeBand,
+    Education,
+    Occupation,
+    ReviewStatus,
+    Sex,
+    SuggestionStatus,
+    SurveyAnswer,
+    SurveyLink,
+    SurveyResponse,
+    SurveyTemplate,
+)
+from surveys.skm.abuse import FormNonce, NonceExpired, NonceInvalid, nonce_read
+
+#: The optional profile questions and the answers each allows ("" = not answered).
+PROFILE_CHOICES = {
+    "age_band": AgeBand,
+    "sex": Sex,
+    "education": Education,
+    "occupation": Occupation,
+}
+REPEAT_WINDOW = timedelta(hours=1)
+FLAG_REASONS_MAX = SurveyResponse._meta.get_field("flag_reasons").max_length
+
+# ValidationError codes the public form answers with a page of its own.
+CLOSED = "closed"
+NONCE_INVALID = "nonce_invalid"
+NONCE_EXPIRED = "nonce_expired"
+QUESTIONNAIRE_CHANGED = "questionnaire_changed"
+REPLAYED = "replayed"
+
+
+def link_is_open(link: SurveyLink, today: date) -> bool:
+    """The link takes answers: not paused, not past its last day, and its service still offered."""
+    return link.is_open_on(today) and link.service.is_active
+
+
+def nonce_check(nonce: str, *, link: SurveyLink, template: SurveyTemplate) -> FormNonce:
+    """The posted form nonce, if we issued it for this link and template version no longer than
+    SKM_FORM_MAX_AGE ago; else ValidationError with code NONCE_INVALID, NONCE_EXPIRED or
+    QUESTIONNAIRE_CHANGED. Whether it was used already only the insert can tell."""
+    try:
+        form_nonce = nonce_read(nonce)
+    except NonceExpired:
+        raise ValidationError(
+            _("The form was open for too long. Please check your answers and send them again."),
+            code=NONCE_EXPIRED,
+        ) from None
+    except NonceInvalid:
+        form_nonce = None
+    if form_nonce is None or form_nonce.token != link.token:
+        raise ValidationError(
+            _("The form could not be checked. Please send your answers again."), code=NONCE_INVALID
+        )
+    if form_nonce.version != template.version:
+        raise ValidationError(
+            _("The questionnaire was updated while you were answering. Please check your answers."),
+            code=QUESTIONNAIRE_CHANGED,
+        )
+    return form_nonce
+
+
+def _checked_answers(template: SurveyTemplate, answers: dict) -> dict:
+    """{element: value}: every element of the template answered exactly once with 1–4."""
+    elements = {element.code: element for element in template.elements.all()}
+    errors = []
+    unknown = sorted(set(answers) - set(elements), key=str)
+    if unknown:
+        errors.append(
+            _("These questions are not in the questionnaire: %(codes)s.")
+            % {"codes": ", ".join(map(str, unknown))}
+        )
+    missing = [element for code, element in elements.items() if code not in answers]
+    if missing:
+        errors.append(
+            _("Please answer every question; missing: %(names)s.")
+            % {"names": ", ".join(element.name for element in missing)}
+        )
+    for code, value in answers.items():
+        if code in elements and (
+            isinstance(value, bool) or not isinstance(value, int) or not ANSWER_MIN <= value <= ANSWER_MAX
+        ):
+            errors.append(
+                _("The answer to %(name)s must be one of the four choices.") % {"name": elements[code].name}
+            )
+    if errors:
+        raise ValidationError(errors)
+    return {elements[code]: value for code, value in answers.items()}
+
+
+def _checked_profile(template: SurveyTemplate, profile: dict) -> dict:
+    unknown = sorted(set(profile) - set(PROFILE_CHOICES))
+    if unknown:
+        raise ValidationError(_("Unknown profile questions: %(names)s.") % {"names": ", ".join(unknown)})
+    checked = {}
+    for name, choices in PROFILE_CHOICES.items():
+        value = profile.get(name) or ""
+        if value and (not template.ask_profile or value not in choices.values):
+            raise ValidationError({name: _("Choose one of the answers offered, or none.")})
+        checked[name] = value
+    return checked
+
+
+def _checked_suggestion(template: SurveyTemplate, suggestion: str) -> str:
+    text = (suggestion or "").strip()
+    if not text:
+        return ""
+    limit = settings.SKM_SUGGESTION_MAX_LENGTH
+    if not template.ask_suggestion:
+        raise ValidationError({"suggestion": _("This questionnaire does not ask for a suggestion.")})
+    if len(text) > limit:
+        raise ValidationError(
+            {"suggestion": _("A suggestion has at most %(limit)d characters.") % {"limit": limit}}
+        )
+    if "\x00" in text:
+        raise ValidationError({"suggestion": _("The suggestion contains characters that are not allowed.")})
+    return text
+
+
+def flag_reasons(*, fill_seconds: int, earlier_from_address: int) -> list[str]:
+    """The flag rules (see the module docstring), as readable reasons in the site's language;
+    an empty list means the response counts."""
+    reasons = []
+    minimum = settings.SKM_MIN_FILL_SECONDS
+    limit = settings.SKM_REPEAT_LIMIT
+    with translation.override(settings.LANGUAGE_CODE):
+        if fill_seconds < minimum:
+            reasons.append(
+                _("Filled in in %(seconds)d s, faster than the minimum of %(minimum)d s.")
+                % {"seconds": fill_seconds, "minimum": minimum}
+            )
+        if earlier_from_address >= limit:
+            reasons.append(
+                _("Response %(number)d within an hour from one address through this link (limit %(limit)d).")
+                % {"number": earlier_from_address + 1, "limit": limit}
+            )
+    return reasons
+
+
+def _earlier_from_address(link: SurveyLink, ip_hash: str, now) -> int:
+    if not ip_hash:
+        return 0
+    return SurveyResponse.objects.filter(
+        service_id=link.service_id,  # the (service, submitted_at) index bounds the scan to the hour
+        submitted_at__gte=now - REPEAT_WINDOW,
+        link=link,
+        ip_hash=ip_hash,
+    ).count()
+
+
+@transaction.atomic
+def response_submit(
+    *,
+    link: SurveyLink,
+    template: SurveyTemplate,
+    answers: dict,
+    profile: dict,
+    suggestion: str,
+    nonce: str,
+    fill_seconds: int,
+    ip_hash: str,
+    today: date,
+) -> SurveyResponse:
+    """Stores one citizen's answers through a public link, with the answers in one bulk insert.
+
+    answers: {element code: 1–4}, one for every element of the template, the officer's elements
+    (U6/U7) included: through a link that names an officer they rate that officer and the response
+    is attributed to them (`officer`); through a link without one they rate the service's officers
+    as a whole, as the standard nine elements always do. profile: age_band, sex, education,
+    occupation, each a value of its choices or empty. nonce: the signed form nonce as posted; it must
+    have been issued for this link and template version. ip_hash: the keyed hash of the client's
+    address (never the address).
+
+    Raises ValidationError for a closed link, a nonce that is invalid, expired, for an older
+    questionnaire or already used (codes CLOSED, NONCE_INVALID, NONCE_EXPIRED,
+    QUESTIONNAIRE_CHANGED, REPLAYED), and for bad answers; nothing is stored then. A filled honeypot
+    never reaches this function (see the module docstring)."""
+    if not link_is_open(link, today):
+        raise ValidationError(_("This survey is closed."), code=CLOSED)
+    if template.service_id != link.service_id or not template.is_current:
+        raise ValidationError(
+            _("The questionnaire was updated while you were answering. Please check your answers."),
+            code=QUESTIONNAIRE_CHANGED,
+        )
+    form_nonce = nonce_check(nonce, link=link, template=template)
+    values = _checked_answers(template, answers)
+    checked_profile = _checked_profile(template, profile)
+    text = _checked_suggestion(template, suggestion)
+
+    now = timezone.now()
+    fill_seconds = max(0, int(fill_seconds))
+    reasons = flag_reasons(
+        fill_seconds=fill_seconds, earlier_from_address=_earlier_from_address(link, ip_hash, now)
+    )
+    response = SurveyResponse(
+        template=template,
+        link=link,
+        service_id=link.service_id,
+        officer_id=link.officer_id,
+        submitted_at=now,
+        nonce=form_nonce.key,
+        ip_hash=ip_hash,
+        fill_seconds=fill_seconds,
+        review_status=ReviewStatus.FLAGGED if reasons else ReviewStatus.CLEAN,
+        flag_reasons=" ".join(reasons)[:FLAG_REASONS_MAX],
+        suggestion=text,
+        suggestion_status=SuggestionStatus.NEW if text else SuggestionStatus.NONE,
+        **checked_profile,
+    )
+    try:
+        with transaction.atomic():
+            response.save(force_insert=True)
+    except IntegrityError:
+        if SurveyResponse.objects.filter(nonce=form_nonce.key).exists():
+            raise ValidationError(_("These answers were already sent. Thank you!"), code=REPLAYED) from None
+        raise
+    SurveyAnswer.objects.bulk_create(
+        SurveyAnswer(response=response, element=element, value=value) for element, value in values.items()
+    )
+    return response

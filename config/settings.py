@@ -273,6 +273,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "surveys.tasks.refresh_survey_aggregates",
         "schedule": timedelta(hours=1),
     },
+    "purge-survey-personal-data": {
+        "task": "surveys.tasks.purge_survey_personal_data",
+        "schedule": timedelta(days=1),
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from surveys.models import SurveyAnswer, SurveyResponse
 from surveys.skm import abuse, submission
+from surveys.tasks import purge_survey_personal_data
 from surveys.tests import skm_helpers as h
 
 
@@ -90,3 +91,13 @@ def test_it_refuses_a_negative_retention(link):
     with pytest.raises(CommandError):
         _purge("--days", "-1")
     assert SurveyResponse.objects.filter(personal_data_purged=True).count() == 0
+
+
+def test_it_purges_every_day_from_the_beat_schedule(link, settings):
+    old = _response(link, days_ago=400)
+    entry = settings.CELERY_BEAT_SCHEDULE["purge-survey-personal-data"]
+
+    assert entry["task"] == purge_survey_personal_data.name
+    assert entry["schedule"] == timedelta(days=1)
+    assert purge_survey_personal_data.apply().get() == 1
+    assert SurveyResponse.objects.get(pk=old.pk).personal_data_purged

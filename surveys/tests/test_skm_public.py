@@ -168,7 +168,8 @@ def test_it_works_with_javascript_off_as_a_plain_form_post_with_csrf(link):
     assert SurveyResponse.objects.count() == 1 and SurveyAnswer.objects.count() == 9
 
 
-def test_it_stores_a_submit_in_under_three_seconds_flagged(link, citizen):
+def test_it_stores_a_submit_in_under_three_seconds_flagged(link, citizen, settings):
+    settings.LANGUAGE_CODE = "en"  # the flag reason is written in the site's language
     data = _inputs(citizen.get(_url(link)))
     data.update({answer_field(code): "4" for code in h.CODES})
     response = citizen.post(_url(link), data)

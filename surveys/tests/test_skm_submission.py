@@ -18,7 +18,9 @@ IP_HASH = abuse.ip_hash("198.51.100.20")
 
 
 @pytest.fixture(autouse=True)
-def english():
+def english(settings):
+    """English pages and English flag reasons (written in the site's language)."""
+    settings.LANGUAGE_CODE = "en"
     with translation.override("en"):
         yield
 

@@ -18,23 +18,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from surveys.models import SurveyLink, SurveyTemplate
 from surveys.public_forms import SurveyForm
 from surveys.skm import abuse, submission
+from surveys.skm.public_reads import link_for_token, questionnaire_elements, questionnaire_in_use
 
 logger = logging.getLogger(__name__)
-
-
-def _link(token: str) -> SurveyLink | None:
-    return SurveyLink.objects.select_related("service__agency", "officer").filter(token=token).first()
-
-
-def _questionnaire(link: SurveyLink) -> SurveyTemplate | None:
-    return (
-        SurveyTemplate.objects.filter(service_id=link.service_id, is_current=True)
-        .prefetch_related("elements")
-        .first()
-    )
 
 
 def _page(request, template_name, link=None, status=200, **context):
@@ -44,7 +32,9 @@ def _page(request, template_name, link=None, status=200, **context):
 
 
 def _form(link, template, **kwargs):
-    return SurveyForm(template=template, elements=template.elements.all(), officer=link.officer, **kwargs)
+    return SurveyForm(
+        template=template, elements=questionnaire_elements(template), officer=link.officer, **kwargs
+    )
 
 
 def _form_page(request, link, form, *, message="", status=200):
@@ -84,10 +74,10 @@ def _refusal(request, link, template, form, error):
 @require_http_methods(["GET", "POST"])
 def survey_form(request, token):
     limited = request.method == "POST" and abuse.post_rate_exceeded(request)
-    link = _link(token)
+    link = link_for_token(token)
     if link is None:
         return _page(request, "not_found.html", status=404)
-    template = _questionnaire(link)
+    template = questionnaire_in_use(link)
     if template is None or not submission.link_is_open(link, timezone.localdate()):
         return _page(request, "closed.html", link, status=410)
 
@@ -130,7 +120,7 @@ def survey_form(request, token):
 
 @require_GET
 def survey_thanks(request, token):
-    link = _link(token)
+    link = link_for_token(token)
     if link is None:
         return _page(request, "not_found.html", status=404)
     return _page(request, "thanks.html", link)

@@ -258,6 +258,8 @@ class SurveyResponse(models.Model):
         indexes = [
             models.Index(fields=["service", "submitted_at"], name="survey_service_time_idx"),
             models.Index(fields=["officer", "submitted_at"], name="survey_officer_time_idx"),
+            # The flag rule that counts an address's answers through a link in the last hour.
+            models.Index(fields=["link", "ip_hash", "submitted_at"], name="survey_link_address_time_idx"),
         ]
 
     def __str__(self):

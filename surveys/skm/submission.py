@@ -30,7 +30,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import connection
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -42,12 +42,12 @@ from surveys.models import (
     ReviewStatus,
     Sex,
     SuggestionStatus,
-    SurveyAnswer,
     SurveyLink,
     SurveyResponse,
     SurveyTemplate,
 )
 from surveys.skm.abuse import FormNonce, NonceExpired, NonceInvalid, nonce_read
+from surveys.skm.public_reads import questionnaire_elements
 
 #: The optional profile questions and the answers each allows ("" = not answered).
 PROFILE_CHOICES = {
@@ -99,7 +99,7 @@ def nonce_check(nonce: str, *, link: SurveyLink, template: SurveyTemplate) -> Fo
 
 def _checked_answers(template: SurveyTemplate, answers: dict) -> dict:
     """{element: value}: every element of the template answered exactly once with 1–4."""
-    elements = {element.code: element for element in template.elements.all()}
+    elements = {element.code: element for element in questionnaire_elements(template)}
     errors = []
     unknown = sorted(set(answers) - set(elements), key=str)
     if unknown:
@@ -154,38 +154,60 @@ def _checked_suggestion(template: SurveyTemplate, suggestion: str) -> str:
     return text
 
 
-def flag_reasons(*, fill_seconds: int, earlier_from_address: int) -> list[str]:
-    """The flag rules (see the module docstring), as readable reasons in the site's language;
-    an empty list means the response counts."""
-    reasons = []
-    minimum = settings.SKM_MIN_FILL_SECONDS
-    limit = settings.SKM_REPEAT_LIMIT
+def _reason_texts() -> tuple[str, str]:
+    """The two flag reasons in the site's language; "{seconds}" and "{number}" are filled in by the
+    insert, which is where the time and the number of earlier answers are known."""
+    minimum, limit = settings.SKM_MIN_FILL_SECONDS, settings.SKM_REPEAT_LIMIT
     with translation.override(settings.LANGUAGE_CODE):
-        if fill_seconds < minimum:
-            reasons.append(
-                _("Filled in in %(seconds)d s, faster than the minimum of %(minimum)d s.")
-                % {"seconds": fill_seconds, "minimum": minimum}
-            )
-        if earlier_from_address >= limit:
-            reasons.append(
-                _("Response %(number)d within an hour from one address through this link (limit %(limit)d).")
-                % {"number": earlier_from_address + 1, "limit": limit}
-            )
-    return reasons
+        rushed = _("Filled in in %(seconds)s s, faster than the minimum of %(minimum)d s.") % {
+            "seconds": "{seconds}",
+            "minimum": minimum,
+        }
+        repeated = _(
+            "Response %(number)s within an hour from one address through this link (limit %(limit)d)."
+        ) % {
+            "number": "{number}",
+            "limit": limit,
+        }
+    return rushed, repeated
 
 
-def _earlier_from_address(link: SurveyLink, ip_hash: str, now) -> int:
-    if not ip_hash:
-        return 0
-    return SurveyResponse.objects.filter(
-        service_id=link.service_id,  # the (service, submitted_at) index bounds the scan to the hour
-        submitted_at__gte=now - REPEAT_WINDOW,
-        link=link,
-        ip_hash=ip_hash,
-    ).count()
+# One statement, so one round trip and atomic without a transaction around it: count the earlier
+# answers from the address through the link in the last hour, insert the response flagged or not
+# (nothing when the nonce was used: ON CONFLICT), and insert its answers. No row back: a replay.
+_INSERT_SQL = """
+WITH earlier AS (
+    SELECT count(*) AS n FROM surveys_surveyresponse
+    WHERE link_id = %(link)s AND ip_hash = %(ip_hash)s AND %(ip_hash)s <> '' AND submitted_at >= %(since)s
+), flags AS (
+    SELECT %(rushed)s AS rushed, earlier.n >= %(limit)s AS repeated, earlier.n FROM earlier
+), response AS (
+    INSERT INTO surveys_surveyresponse (
+        template_id, link_id, service_id, officer_id, submitted_at, nonce, ip_hash, fill_seconds,
+        review_status, flag_reasons, age_band, sex, education, occupation, suggestion,
+        suggestion_status, hr_response, personal_data_purged
+    )
+    SELECT
+        %(template)s, %(link)s, %(service)s, %(officer)s, %(now)s, %(nonce)s, %(ip_hash)s, %(fill_seconds)s,
+        CASE WHEN rushed OR repeated THEN %(flagged)s ELSE %(clean)s END,
+        left(concat_ws(' ',
+            CASE WHEN rushed THEN replace(%(rushed_text)s, '{seconds}', %(fill_seconds)s::text) END,
+            CASE WHEN repeated THEN replace(%(repeated_text)s, '{number}', (n + 1)::text) END
+        ), %(reasons_max)s),
+        %(age_band)s, %(sex)s, %(education)s, %(occupation)s, %(suggestion)s,
+        %(suggestion_status)s, '', false
+    FROM flags
+    ON CONFLICT (nonce) DO NOTHING
+    RETURNING id, review_status, flag_reasons
+), answers AS (
+    INSERT INTO surveys_surveyanswer (response_id, element_id, value)
+    SELECT response.id, given.element_id, given.value
+    FROM response CROSS JOIN (VALUES {values}) AS given(element_id, value)
+)
+SELECT id, review_status, flag_reasons FROM response
+"""
 
 
-@transaction.atomic
 def response_submit(
     *,
     link: SurveyLink,
@@ -198,7 +220,8 @@ def response_submit(
     ip_hash: str,
     today: date,
 ) -> SurveyResponse:
-    """Stores one citizen's answers through a public link, with the answers in one bulk insert.
+    """Stores one citizen's answers through a public link: the response and its answers in one
+    statement.
 
     answers: {element code: 1–4}, one for every element of the template, the officer's elements
     (U6/U7) included: through a link that names an officer they rate that officer and the response
@@ -226,10 +249,40 @@ def response_submit(
 
     now = timezone.now()
     fill_seconds = max(0, int(fill_seconds))
-    reasons = flag_reasons(
-        fill_seconds=fill_seconds, earlier_from_address=_earlier_from_address(link, ip_hash, now)
-    )
+    rushed_text, repeated_text = _reason_texts()
+    params = {
+        "link": link.pk,
+        "template": template.pk,
+        "service": link.service_id,
+        "officer": link.officer_id,
+        "now": now,
+        "since": now - REPEAT_WINDOW,
+        "nonce": form_nonce.key,
+        "ip_hash": ip_hash,
+        "fill_seconds": fill_seconds,
+        "rushed": fill_seconds < settings.SKM_MIN_FILL_SECONDS,
+        "limit": settings.SKM_REPEAT_LIMIT,
+        "flagged": ReviewStatus.FLAGGED.value,
+        "clean": ReviewStatus.CLEAN.value,
+        "rushed_text": rushed_text,
+        "repeated_text": repeated_text,
+        "reasons_max": FLAG_REASONS_MAX,
+        "suggestion": text,
+        "suggestion_status": (SuggestionStatus.NEW if text else SuggestionStatus.NONE).value,
+        **checked_profile,
+    }
+    rows = []
+    for n, (element, value) in enumerate(values.items()):
+        params[f"e{n}"], params[f"v{n}"] = element.pk, value
+        rows.append(f"(%(e{n})s::bigint, %(v{n})s::smallint)")
+    with connection.cursor() as cursor:
+        cursor.execute(_INSERT_SQL.replace("{values}", ", ".join(rows)), params)
+        row = cursor.fetchone()
+    if row is None:
+        raise ValidationError(_("These answers were already sent. Thank you!"), code=REPLAYED)
+    response_id, status, reasons = row
     response = SurveyResponse(
+        pk=response_id,
         template=template,
         link=link,
         service_id=link.service_id,
@@ -238,20 +291,11 @@ def response_submit(
         nonce=form_nonce.key,
         ip_hash=ip_hash,
         fill_seconds=fill_seconds,
-        review_status=ReviewStatus.FLAGGED if reasons else ReviewStatus.CLEAN,
-        flag_reasons=" ".join(reasons)[:FLAG_REASONS_MAX],
+        review_status=status,
+        flag_reasons=reasons,
         suggestion=text,
-        suggestion_status=SuggestionStatus.NEW if text else SuggestionStatus.NONE,
+        suggestion_status=params["suggestion_status"],
         **checked_profile,
     )
-    try:
-        with transaction.atomic():
-            response.save(force_insert=True)
-    except IntegrityError:
-        if SurveyResponse.objects.filter(nonce=form_nonce.key).exists():
-            raise ValidationError(_("These answers were already sent. Thank you!"), code=REPLAYED) from None
-        raise
-    SurveyAnswer.objects.bulk_create(
-        SurveyAnswer(response=response, element=element, value=value) for element, value in values.items()
-    )
+    response._state.adding = False
     return response

@@ -8,12 +8,14 @@ adds only what is missing and never stores a request twice.
 Each counter officer has their own pace and accuracy, so the figures differ between them: most
 requests are completed within the service's target time, some late, a few not correct the first time,
 and a few are still open (those whose work was not finished before the clock's day began).
+
+The citizens' surveys (SKM) of these services since January follow, in surveys.demo_skm.
 """
 
 import random
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -23,6 +25,7 @@ from accounts.models import Agency, Staff, Unit
 from appraisal import calendar
 from appraisal.selectors.calendar import holidays_for
 from appraisal.selectors.reports import DEFAULT_WEEKDAYS
+from surveys.demo_skm import PUBLISHED_ON, sync_skm
 from surveys.models import Service, ServiceRequest
 from surveys.service_levels import MINUTES_PER_DAY
 from surveys.services import service_create
@@ -78,6 +81,8 @@ class ServiceSummary(DemoSummary):
     days: list = field(default_factory=list)
     officers: int = 0
     open_requests: int = 0
+    survey_responses: Counter = field(default_factory=Counter)  # per period name
+    survey_waiting: int = 0  # flagged answers waiting for HR's review
 
 
 def _aware(day, minutes_after_opening=0):
@@ -148,10 +153,11 @@ def _day_requests(demo, service, day, number, officers, start_of_today):
 
 @transaction.atomic
 def build_service_demo(*, today: date | None = None) -> ServiceSummary:
-    """Creates what is missing of the Disdukcapil services and their requests of the month before `today`.
+    """Creates what is missing of the Disdukcapil services and their requests of the month before `today`,
+    and of their surveys (surveys.demo_skm.sync_skm).
 
-    Needs the agencies and staff of accounts.demo.build_demo(). Requests come in on the working days
-    before `today`, so none is in the future.
+    Needs the agencies and staff of accounts.demo.build_demo(), and for the survey answers the agency's
+    2026 performance year. Requests come in on the working days before `today`, so none is in the future.
     """
     today = today or timezone.localdate()
     summary = ServiceSummary()
@@ -162,8 +168,10 @@ def build_service_demo(*, today: date | None = None) -> ServiceSummary:
     officers = [(o, staff[nips[o.name]]) for o in OFFICERS if staff[nips[o.name]].is_active]
 
     start, end = today - timedelta(days=REQUEST_DAYS), today - timedelta(days=1)
-    holidays = holidays_for(agency.pk, start, end)
-    days = calendar.working_days(start, end, calendar.parse_weekdays(DEFAULT_WEEKDAYS), holidays)
+    # From the first day of the surveys too, in the same query.
+    holidays = holidays_for(agency.pk, min(start, PUBLISHED_ON), end)
+    weekdays = calendar.parse_weekdays(DEFAULT_WEEKDAYS)
+    days = calendar.working_days(start, end, weekdays, holidays)
     # Never later than now, should the clock be set ahead.
     start_of_today = min(timezone.make_aware(datetime.combine(today, time.min)), timezone.now())
 
@@ -185,4 +193,20 @@ def build_service_demo(*, today: date | None = None) -> ServiceSummary:
     summary.days = days
     summary.officers = len(Counter(r.officer_id for r in planned))
     summary.open_requests = sum(1 for r in planned if r.completed_at is None)
+
+    # The citizens who answer the surveys are among each day's requests, drawn with a clock that stops
+    # none of them, so that a day's draw is the same whatever the clock (and that of the stored days).
+    never = datetime.max.replace(tzinfo=UTC)
+    skm = sync_skm(
+        agency=agency,
+        services=services,
+        officers=officers,
+        catalogue=SERVICES,
+        day_requests=lambda demo, day: _day_requests(demo, services[demo.code], day, 1, officers, never),
+        days=calendar.working_days(PUBLISHED_ON, end, weekdays, holidays),
+        today=today,
+        start_of_today=start_of_today,
+        summary=summary,
+    )
+    summary.survey_responses, summary.survey_waiting = skm.responses_per_period, skm.waiting
     return summary

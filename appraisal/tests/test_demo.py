@@ -51,6 +51,8 @@ from appraisal.selectors.cascade import cascade_tree
 from appraisal.selectors.peer_feedback import invitations_for_rater, results_for_subject
 from appraisal.selectors.reports import not_reported, report_compliance
 from appraisal.selectors.skp import review_inbox, skp_snapshot
+from surveys import demo as surveys_demo
+from surveys import demo_skm as surveys_demo_skm
 from surveys.models import Service, ServiceRequest
 
 pytestmark = pytest.mark.django_db
@@ -90,8 +92,10 @@ def staff_named(name):
 
 @pytest.fixture
 def plans_only(monkeypatch):
-    """Leaves out the appraisals, which go through the services step by step and take seconds."""
+    """Leaves out the appraisals and the citizens' surveys (SKM), which go through the services step
+    by step and take seconds."""
     monkeypatch.setattr(builder, "sync_appraisals", lambda **kwargs: None)
+    monkeypatch.setattr(surveys_demo, "sync_skm", lambda **kwargs: surveys_demo_skm.SkmSummary())
 
 
 @pytest.fixture

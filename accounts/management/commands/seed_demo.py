@@ -25,8 +25,8 @@ class Command(BaseCommand):
     help = (
         "Loads the Kota Dumai demo: Disdukcapil and BKPSDM with their structure, staff, sign-in accounts "
         "and one Plt; their 2026 performance year with SKPs, daily reports and the Disdukcapil appraisals; "
-        "the Disdukcapil services with a month of requests. Safe to run again: it only adds or corrects "
-        "demo rows."
+        "the Disdukcapil services with a month of requests and the year's citizen surveys (SKM). Safe to "
+        "run again: it only adds or corrects demo rows."
     )
 
     def add_arguments(self, parser):
@@ -88,6 +88,11 @@ class Command(BaseCommand):
                 f"  Requests on {len(services.days)} working days, {_day(services.days[0])} – "
                 f"{_day(services.days[-1])}, by {services.officers} counter officers; "
                 f"{services.open_requests} still open"
+            )
+        if services.survey_responses:
+            periods = ", ".join(f"{name} {n}" for name, n in services.survey_responses.items())
+            self.stdout.write(
+                f"  Survey answers (SKM): {periods}; {services.survey_waiting} flagged, waiting for review"
             )
 
         self.stdout.write(f"\nSign in with password {password!r} (unless changed since):")

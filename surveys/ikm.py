@@ -72,8 +72,8 @@ class Mutu(TextChoices):
 
     A = "A", _("A · Very good (Sangat Baik)")
     B = "B", _("B · Good (Baik)")
-    C = "C", _("C · Poor (Kurang Baik)")
-    D = "D", _("D · Not good (Tidak Baik)")
+    C = "C", _("C · Below good (Kurang Baik)")
+    D = "D", _("D · Poor (Tidak Baik)")
 
 
 #: (lowest converted IKM, grade) from the best grade down.

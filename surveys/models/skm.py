@@ -227,7 +227,7 @@ class SurveyResponse(models.Model):
     suggestion_status = models.CharField(
         _("suggestion status"), max_length=9, choices=SuggestionStatus.choices, blank=True
     )
-    hr_response = models.TextField(_("response"), blank=True)
+    hr_response = models.TextField(_("reply to the suggestion"), blank=True)
     responded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -274,7 +274,7 @@ class SurveyAnswer(models.Model):
     """Jawaban: the answer (1–4) to one element."""
 
     response = models.ForeignKey(
-        SurveyResponse, on_delete=models.CASCADE, related_name="answers", verbose_name=_("response")
+        SurveyResponse, on_delete=models.CASCADE, related_name="answers", verbose_name=_("survey response")
     )
     element = models.ForeignKey(
         SurveyElement, on_delete=models.PROTECT, related_name="answers", verbose_name=_("element")

@@ -9,7 +9,7 @@ from xml.etree import ElementTree
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.tests import factories as account_factories
 from accounts.tests.roles import sign_in
@@ -28,6 +28,13 @@ from surveys.tests import factories
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _nonce = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The services' refusals in English, whatever language an earlier test left active."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from appraisal.models import ActionStatus, DevelopmentActivity
 from appraisal.models.competencies import LEVEL_MAX, LEVEL_MIN
 from appraisal.rules.ratings import Rating
 from appraisal.rules.talent import Potential
+from appraisal.services.appraisals import OVERALL_FIELDS
 
 RATING_CHOICES = [(value, label) for value, label in Rating.choices]
 BELOW_NEEDS_FEEDBACK = _("Below expectations: write feedback on how to improve.")
@@ -136,15 +137,6 @@ class AssessmentForm(VersionedForm):
     behaviour_feedback = _text(_("Feedback on the behaviour"), rows=3)
     overall_feedback = _text(_("Overall feedback (umpan balik)"), rows=3)
 
-    OVERALL = (
-        "results_rating",
-        "results_override_reason",
-        "results_feedback",
-        "behaviour_rating",
-        "behaviour_feedback",
-        "overall_feedback",
-    )
-
     def __init__(self, *args, rows, **kwargs):
         super().__init__(*args, **kwargs)
         self.rows_ = rows
@@ -219,12 +211,12 @@ class AssessmentForm(VersionedForm):
                 )
                 for row in self.rows_.competencies
             },
-            **{name: data[name] for name in self.OVERALL},
+            **{name: data[name] for name in OVERALL_FIELDS},
         }
 
 
 def initial_assessment(appraisal, rows):
-    initial = {name: getattr(appraisal, name) for name in AssessmentForm.OVERALL}
+    initial = {name: getattr(appraisal, name) for name in OVERALL_FIELDS}
     initial["version"] = appraisal.version
     for row in rows.results:
         initial[f"rhk_{row.rhk_id}_rating"] = row.rating

@@ -7,7 +7,7 @@ from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import roles_of
-from accounts.models import ActingAssignment, Staff
+from accounts.models import Staff
 from accounts.selectors import rater_ids
 from appraisal.models import (
     Appraisal,
@@ -27,6 +27,7 @@ from appraisal.rules.ratings import Predikat, Rating
 from appraisal.rules.talent import Potential
 from appraisal.selectors.calendar import year_bounds
 from appraisal.selectors.competencies import default_standard_level
+from appraisal.selectors.skp import acted_for_ids, direct_reports
 
 
 def period_span(year: PerformanceYear, period: EvaluationPeriod | None) -> tuple[date, date]:
@@ -210,10 +211,6 @@ def appraisals_due(staff: Staff, *, today: date) -> list[Due]:
     return rows
 
 
-def _acting_for(staff: Staff):
-    return ActingAssignment.objects.current().filter(acting=staff).values("replaces_id")
-
-
 @dataclass
 class TeamRow:
     staff: Staff
@@ -224,13 +221,7 @@ class TeamRow:
 def team_appraisals(rater: Staff, *, year: PerformanceYear, period: EvaluationPeriod | None) -> list[TeamRow]:
     """The staff this official rates (direct reports, and those of whom they act for) with their SKP of
     the year and their appraisal of the period: three queries, whatever the size of the team."""
-    members = list(
-        Staff.objects.active()
-        .filter(Q(supervisor=rater) | Q(supervisor__in=_acting_for(rater)))
-        .exclude(pk=rater.pk)
-        .select_related("position", "unit")
-        .order_by("name", "pk")
-    )
+    members = list(direct_reports(rater))
     ids = [m.pk for m in members]
     skps = {skp.staff_id: skp for skp in Skp.objects.filter(staff_id__in=ids, year=year)}
     appraisals = {
@@ -247,11 +238,10 @@ def waiting_by_period(rater: Staff, *, year: PerformanceYear) -> dict:
     their assessment}, from one query."""
     rows = (
         Appraisal.objects.filter(
-            Q(skp__staff__supervisor=rater) | Q(skp__staff__supervisor__in=_acting_for(rater)),
+            skp__staff__in=direct_reports(rater).values("pk"),
             skp__year=year,
             status__in=[AppraisalStatus.SUPERVISOR_ASSESSMENT, AppraisalStatus.RETURNED],
         )
-        .exclude(skp__staff=rater)
         .values("period_id")
         .annotate(n=Count("pk"))
     )
@@ -263,7 +253,7 @@ def approval_inbox(staff: Staff | None, hr_agency_id: int | None):
     HR, those of raters with no superior."""
     scope = Q(pk__in=[])
     if staff is not None:
-        scope |= Q(rater__supervisor=staff) | Q(rater__supervisor__in=_acting_for(staff))
+        scope |= Q(rater__supervisor=staff) | Q(rater__supervisor__in=acted_for_ids(staff))
     if hr_agency_id is not None:
         scope |= Q(rater__supervisor__isnull=True, skp__staff__agency_id=hr_agency_id)
     rows = Appraisal.objects.filter(scope, status=AppraisalStatus.SUBMITTED)

@@ -108,7 +108,8 @@ def goals_for(skp: Skp):
     return AgencyGoal.objects.filter(year_id=skp.year_id).order_by("code")
 
 
-def _acting_for(staff: Staff):
+def acted_for_ids(staff: Staff):
+    """The ids of the officials this one currently acts for (Plt/Plh), as a subquery."""
     return ActingAssignment.objects.current().filter(acting=staff).values("replaces_id")
 
 
@@ -116,7 +117,7 @@ def review_inbox(rater: Staff):
     """Submitted plans of the people this official rates: direct reports and those of whom they act for."""
     return (
         Skp.objects.filter(status=SkpStatus.SUBMITTED)
-        .filter(Q(staff__supervisor=rater) | Q(staff__supervisor__in=_acting_for(rater)))
+        .filter(Q(staff__supervisor=rater) | Q(staff__supervisor__in=acted_for_ids(rater)))
         .exclude(staff=rater)
         .select_related("staff__position", "staff__unit", "year")
         .annotate(result_count=Count("results"))
@@ -129,7 +130,7 @@ def direct_reports(staff: Staff, *, year: PerformanceYear | None = None):
     status for the year (None when they have not started one)."""
     rows = (
         Staff.objects.active()
-        .filter(Q(supervisor=staff) | Q(supervisor__in=_acting_for(staff)))
+        .filter(Q(supervisor=staff) | Q(supervisor__in=acted_for_ids(staff)))
         .exclude(pk=staff.pk)
         .select_related("position")
         .order_by("name", "pk")

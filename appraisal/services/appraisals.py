@@ -357,14 +357,14 @@ def _derive_box(appraisal: Appraisal) -> None:
 
 
 _DERIVED = ["results_proposed", "predikat", "jpm", "jpm_band", "potential", "potential_source", "talent_box"]
-_OVERALL = [
+OVERALL_FIELDS = (
     "results_rating",
     "results_override_reason",
     "results_feedback",
     "behaviour_rating",
     "behaviour_feedback",
     "overall_feedback",
-]
+)
 
 
 def _ensure_rater_stage(by, appraisal: Appraisal) -> None:
@@ -452,8 +452,8 @@ def assessment_save(*, appraisal: Appraisal, by, version: int, data: Mapping) ->
             row.level, row.evidence = level, evidence
             changed_levels.append(row)
 
-    before = {field: getattr(appraisal, field) for field in _OVERALL + _DERIVED}
-    for field in _OVERALL:
+    before = {field: getattr(appraisal, field) for field in (*OVERALL_FIELDS, *_DERIVED)}
+    for field in OVERALL_FIELDS:
         if field in data:
             value = data[field] or ""
             value = value if field.endswith("_rating") else _text(value)
@@ -476,7 +476,7 @@ def assessment_save(*, appraisal: Appraisal, by, version: int, data: Mapping) ->
             changes.append(_change(field, old, getattr(appraisal, field)))
     if changes:
         appraisal.rater = _staff_of(by)
-        _save(appraisal, [*_OVERALL, *_DERIVED, "rater"])
+        _save(appraisal, [*OVERALL_FIELDS, *_DERIVED, "rater"])
         _record(appraisal, AppraisalEventKind.ASSESSMENT_SAVED, by, changes=changes)
     return appraisal
 

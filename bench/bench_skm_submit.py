@@ -255,7 +255,7 @@ class Submits:
         rng = self.rng
         data = {"csrfmiddlewaretoken": self.csrf_token, "website": ""}
         data["nonce"] = abuse.nonce_issue(
-            token=self.link.token, version=self.template.version, issued_at=time.time() - BACKDATE_SECONDS
+            token=self.link.token, template_id=self.template.pk, issued_at=time.time() - BACKDATE_SECONDS
         )
         for code in self.codes:
             data[answer_field(code)] = str(rng.choices((1, 2, 3, 4), weights=(1, 2, 8, 4))[0])

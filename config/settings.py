@@ -222,7 +222,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 if env("CACHE_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.RedisCache",
             "LOCATION": env("CACHE_URL"),
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }

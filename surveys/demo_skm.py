@@ -528,13 +528,13 @@ def _submit(item, template, link):
         for e in template.elements.all()
     }
     response = response_submit(
-        link=link,
+        token=link.token,
         template=template,
         answers=answers,
         profile=item.profile if template.ask_profile else {},
         suggestion=item.suggestion if template.ask_suggestion else "",
         nonce=abuse.nonce_issue(
-            token=link.token, version=template.version, issued_at=clock.time() - item.fill_seconds
+            token=link.token, template_id=template.pk, issued_at=clock.time() - item.fill_seconds
         ),
         fill_seconds=item.fill_seconds,
         ip_hash=abuse.ip_hash(item.address),

@@ -92,3 +92,19 @@ class SurveyForm(forms.Form):
 
     def suggestion_text(self) -> str:
         return self.cleaned_data.get("suggestion", "")
+
+
+def posted_values(data, template, elements) -> dict | None:
+    """answers, profile and suggestion as the write service takes them, read straight from a post
+    without building the form (the service checks every value as the form would); None when an
+    answer is missing or not a number, so that the form shows what is wrong."""
+    try:
+        answers = {element.code: int(data[answer_field(element.code)]) for element in elements}
+    except (KeyError, ValueError):
+        return None
+    names = [name for name, _label, _choices in PROFILE_FIELDS] if template.ask_profile else []
+    return {
+        "answers": answers,
+        "profile": {name: data.get(name, "") for name in names},
+        "suggestion": data.get("suggestion", "") if template.ask_suggestion else "",
+    }

@@ -5,6 +5,11 @@ answers kept on the page), the honeypot (a bot gets the thank-you page and nothi
 nonce, the form, then the write service; see surveys.skm.submission for the layers and flag rules.
 Statuses: unknown code 404; a paused or ended link 410 (the page says the survey is closed);
 too many posts 429; a form already sent 409.
+
+Nearly every post is a citizen's complete answers, and those are stored without reading the link
+first: the nonce names the link and questionnaire, and the write service's single statement checks
+that the link takes answers. Anything else (a refusal, a mistake in the answers) goes the long way,
+which reads the link to say on the page what is wrong.
 """
 
 import logging
@@ -18,9 +23,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from surveys.public_forms import SurveyForm
+from surveys.public_forms import HONEYPOT, SurveyForm, posted_values
 from surveys.skm import abuse, submission
-from surveys.skm.public_reads import link_for_token, questionnaire_elements, questionnaire_in_use
+from surveys.skm.public_reads import (
+    link_for_token,
+    questionnaire_by_id,
+    questionnaire_elements,
+    questionnaire_in_use,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +56,7 @@ def _fresh_form(request, link, template, *, message, keep_time=False, status=200
     spent time on the form, so the new nonce does not make a quick re-send look rushed."""
     issued_at = time.time() - (settings.SKM_MIN_FILL_SECONDS if keep_time else 0)
     data = request.POST.copy()
-    data["nonce"] = abuse.nonce_issue(token=link.token, version=template.version, issued_at=issued_at)
+    data["nonce"] = abuse.nonce_issue(token=link.token, template_id=template.pk, issued_at=issued_at)
     return _form_page(request, link, _form(link, template, data=data), message=message, status=status)
 
 
@@ -70,10 +80,45 @@ def _refusal(request, link, template, form, error):
     return _form_page(request, link, form)
 
 
+def _stored_at_once(request, token) -> bool:
+    """Stores a complete, well-formed post without reading the link; False (nothing stored) for
+    anything else: a filled honeypot, a nonce that does not check out, answers the form must
+    correct, or a refusal of the write service."""
+    data = request.POST
+    if str(data.get(HONEYPOT, "")).strip():
+        return False
+    try:
+        form_nonce = abuse.nonce_read(data.get("nonce", ""))
+    except (abuse.NonceInvalid, abuse.NonceExpired):
+        return False
+    questionnaire = questionnaire_by_id(form_nonce.template_id)
+    if form_nonce.token != token or questionnaire is None:
+        return False
+    template, elements = questionnaire
+    values = posted_values(data, template, elements)
+    if values is None:
+        return False
+    try:
+        submission.response_submit(
+            token=token,
+            template=template,
+            **values,
+            nonce=data["nonce"],
+            fill_seconds=form_nonce.fill_seconds(),
+            ip_hash=abuse.request_ip_hash(request),
+            today=timezone.localdate(),
+        )
+    except ValidationError:
+        return False
+    return True
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def survey_form(request, token):
     limited = request.method == "POST" and abuse.post_rate_exceeded(request)
+    if request.method == "POST" and not limited and _stored_at_once(request, token):
+        return redirect("skm:thanks", token=token)
     link = link_for_token(token)
     if link is None:
         return _page(request, "not_found.html", status=404)
@@ -82,7 +127,7 @@ def survey_form(request, token):
         return _page(request, "closed.html", link, status=410)
 
     if request.method == "GET":
-        nonce = abuse.nonce_issue(token=link.token, version=template.version)
+        nonce = abuse.nonce_issue(token=link.token, template_id=template.pk)
         return _form_page(request, link, _form(link, template, initial={"nonce": nonce}))
 
     form = _form(link, template, data=request.POST)
@@ -99,11 +144,11 @@ def survey_form(request, token):
         return redirect("skm:thanks", token=link.token)
     posted_nonce = request.POST.get("nonce", "")
     try:
-        form_nonce = submission.nonce_check(posted_nonce, link=link, template=template)
+        form_nonce = submission.nonce_check(posted_nonce, token=link.token, template=template)
         if not form.is_valid():
             return _form_page(request, link, form, message=_("Please answer every question marked below."))
         submission.response_submit(
-            link=link,
+            token=link.token,
             template=template,
             answers=form.answer_values(),
             profile=form.profile_values(),

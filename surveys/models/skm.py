@@ -188,16 +188,28 @@ class SuggestionStatus(models.TextChoices):
 
 
 class SurveyResponse(models.Model):
-    """One citizen's answers, through one link, to one version of the questionnaire."""
+    """One citizen's answers, through one link, to one version of the questionnaire.
+
+    Every public post inserts a row here, so it carries no index it does not need: the foreign keys
+    link, service and officer lead the composite indexes below, and the reviewer's and responder's
+    are indexed only where set."""
 
     template = models.ForeignKey(
         SurveyTemplate, on_delete=models.PROTECT, related_name="responses", verbose_name=_("questionnaire")
     )
     link = models.ForeignKey(
-        SurveyLink, on_delete=models.PROTECT, related_name="responses", verbose_name=_("link")
+        SurveyLink,
+        on_delete=models.PROTECT,
+        related_name="responses",
+        verbose_name=_("link"),
+        db_index=False,
     )
     service = models.ForeignKey(
-        Service, on_delete=models.PROTECT, related_name="survey_responses", verbose_name=_("service")
+        Service,
+        on_delete=models.PROTECT,
+        related_name="survey_responses",
+        verbose_name=_("service"),
+        db_index=False,
     )
     officer = models.ForeignKey(
         Staff,
@@ -206,9 +218,10 @@ class SurveyResponse(models.Model):
         blank=True,
         related_name="survey_responses",
         verbose_name=_("officer"),
+        db_index=False,
     )
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
-    nonce = models.CharField(_("form nonce"), max_length=64, unique=True)
+    nonce = models.CharField(_("form nonce"), max_length=64)
     ip_hash = models.CharField(_("address hash"), max_length=64, blank=True)
     fill_seconds = models.PositiveIntegerField(_("time to fill in (seconds)"))
     review_status = models.CharField(
@@ -216,7 +229,12 @@ class SurveyResponse(models.Model):
     )
     flag_reasons = models.CharField(_("why flagged"), max_length=200, blank=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     age_band = models.CharField(_("age"), max_length=5, choices=AgeBand.choices, blank=True)
@@ -229,7 +247,12 @@ class SurveyResponse(models.Model):
     )
     hr_response = models.TextField(_("reply to the suggestion"), blank=True)
     responded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
     )
     responded_at = models.DateTimeField(_("responded at"), null=True, blank=True)
     personal_data_purged = models.BooleanField(_("personal data removed"), default=False)
@@ -239,6 +262,8 @@ class SurveyResponse(models.Model):
         verbose_name_plural = _("survey responses")
         ordering = ["-submitted_at", "-pk"]
         constraints = [
+            # A form is accepted once; the public insert relies on it (ON CONFLICT (nonce)).
+            models.UniqueConstraint(fields=["nonce"], name="survey_nonce_used_once"),
             models.CheckConstraint(
                 condition=Q(review_status__in=ReviewStatus.values), name="survey_review_status_valid"
             ),
@@ -260,6 +285,14 @@ class SurveyResponse(models.Model):
             models.Index(fields=["officer", "submitted_at"], name="survey_officer_time_idx"),
             # The flag rule that counts an address's answers through a link in the last hour.
             models.Index(fields=["link", "ip_hash", "submitted_at"], name="survey_link_address_time_idx"),
+            models.Index(
+                fields=["reviewed_by"], condition=Q(reviewed_by__isnull=False), name="survey_reviewed_by_idx"
+            ),
+            models.Index(
+                fields=["responded_by"],
+                condition=Q(responded_by__isnull=False),
+                name="survey_responded_by_idx",
+            ),
         ]
 
     def __str__(self):
@@ -274,7 +307,11 @@ class SurveyAnswer(models.Model):
     """Jawaban: the answer (1–4) to one element."""
 
     response = models.ForeignKey(
-        SurveyResponse, on_delete=models.CASCADE, related_name="answers", verbose_name=_("survey response")
+        SurveyResponse,
+        on_delete=models.CASCADE,
+        related_name="answers",
+        verbose_name=_("survey response"),
+        db_index=False,  # leads the unique constraint one_answer_per_element
     )
     element = models.ForeignKey(
         SurveyElement, on_delete=models.PROTECT, related_name="answers", verbose_name=_("element")

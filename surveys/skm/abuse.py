@@ -41,12 +41,12 @@ class NonceExpired(Exception):
 
 @dataclass(frozen=True)
 class FormNonce:
-    """What a signed form nonce holds: the link code and questionnaire version it was issued for,
+    """What a signed form nonce holds: the link code and questionnaire (template id) it was issued for,
     a random key (stored in SurveyResponse.nonce, unique, so a form is accepted once) and the
     moment the form was shown (Unix seconds)."""
 
     token: str
-    version: int
+    template_id: int
     key: str
     issued_at: int
 
@@ -55,10 +55,10 @@ class FormNonce:
         return max(0, int((time.time() if now is None else now) - self.issued_at))
 
 
-def nonce_issue(*, token: str, version: int, issued_at: float | None = None) -> str:
-    """A new signed nonce for the form of a link and questionnaire version. Nothing is stored."""
+def nonce_issue(*, token: str, template_id: int, issued_at: float | None = None) -> str:
+    """A new signed nonce for the form of a link and questionnaire. Nothing is stored."""
     issued = int(time.time() if issued_at is None else issued_at)
-    payload = [token, version, secrets.token_urlsafe(16), issued]
+    payload = [token, template_id, secrets.token_urlsafe(16), issued]
     return signing.Signer(salt=NONCE_SALT).sign_object(payload, compress=False)
 
 
@@ -66,14 +66,14 @@ def nonce_read(value: str, *, now: float | None = None) -> FormNonce:
     """The nonce's contents; NonceInvalid when tampered with or malformed, NonceExpired when older
     than SKM_FORM_MAX_AGE seconds."""
     try:
-        token, version, key, issued = signing.Signer(salt=NONCE_SALT).unsign_object(value or "")
+        token, template_id, key, issued = signing.Signer(salt=NONCE_SALT).unsign_object(value or "")
     except (signing.BadSignature, ValueError, TypeError) as error:
         raise NonceInvalid from error
     if not (isinstance(token, str) and isinstance(key, str) and key):
         raise NonceInvalid
-    if not (isinstance(version, int) and isinstance(issued, int)):
+    if not all(isinstance(n, int) and not isinstance(n, bool) for n in (template_id, issued)):
         raise NonceInvalid
-    nonce = FormNonce(token=token, version=version, key=key, issued_at=issued)
+    nonce = FormNonce(token=token, template_id=template_id, key=key, issued_at=issued)
     if nonce.fill_seconds(now) > settings.SKM_FORM_MAX_AGE:
         raise NonceExpired
     return nonce

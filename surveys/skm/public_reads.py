@@ -2,7 +2,8 @@
 
 A published questionnaire never changes (editing publishes a new version), so a questionnaire and
 its elements are kept in the process once read; only which version is in use, and whether the link
-is open, are read from the database on every request, with the link itself.
+is open, are read from the database on every request, with the link itself (a well-formed post does
+not read even that: surveys.public_views).
 """
 
 from functools import lru_cache
@@ -32,6 +33,14 @@ def link_for_token(token: str) -> SurveyLink | None:
 def _questionnaire(template_id: int) -> tuple[SurveyTemplate, tuple[SurveyElement, ...]]:
     template = SurveyTemplate.objects.get(pk=template_id)
     return template, tuple(SurveyElement.objects.filter(template_id=template_id).order_by("order"))
+
+
+def questionnaire_by_id(template_id: int) -> tuple[SurveyTemplate, tuple[SurveyElement, ...]] | None:
+    """A questionnaire and its elements in their order; None when there is no such questionnaire."""
+    try:
+        return _questionnaire(template_id)
+    except SurveyTemplate.DoesNotExist:
+        return None
 
 
 def questionnaire_in_use(link: SurveyLink) -> SurveyTemplate | None:

@@ -72,8 +72,8 @@ def link_is_open(link: SurveyLink, today: date) -> bool:
     return link.is_open_on(today) and link.service.is_active
 
 
-def nonce_check(nonce: str, *, link: SurveyLink, template: SurveyTemplate) -> FormNonce:
-    """The posted form nonce, if we issued it for this link and template version no longer than
+def nonce_check(nonce: str, *, token: str, template: SurveyTemplate) -> FormNonce:
+    """The posted form nonce, if we issued it for this link and questionnaire no longer than
     SKM_FORM_MAX_AGE ago; else ValidationError with code NONCE_INVALID, NONCE_EXPIRED or
     QUESTIONNAIRE_CHANGED. Whether it was used already only the insert can tell."""
     try:
@@ -85,16 +85,20 @@ def nonce_check(nonce: str, *, link: SurveyLink, template: SurveyTemplate) -> Fo
         ) from None
     except NonceInvalid:
         form_nonce = None
-    if form_nonce is None or form_nonce.token != link.token:
+    if form_nonce is None or form_nonce.token != token:
         raise ValidationError(
             _("The form could not be checked. Please send your answers again."), code=NONCE_INVALID
         )
-    if form_nonce.version != template.version:
-        raise ValidationError(
-            _("The questionnaire was updated while you were answering. Please check your answers."),
-            code=QUESTIONNAIRE_CHANGED,
-        )
+    if form_nonce.template_id != template.pk:
+        raise _questionnaire_changed()
     return form_nonce
+
+
+def _questionnaire_changed():
+    return ValidationError(
+        _("The questionnaire was updated while you were answering. Please check your answers."),
+        code=QUESTIONNAIRE_CHANGED,
+    )
 
 
 def _checked_answers(template: SurveyTemplate, answers: dict) -> dict:
@@ -172,13 +176,21 @@ def _reason_texts() -> tuple[str, str]:
     return rushed, repeated
 
 
-# One statement, so one round trip and atomic without a transaction around it: count the earlier
-# answers from the address through the link in the last hour, insert the response flagged or not
-# (nothing when the nonce was used: ON CONFLICT), and insert its answers. No row back: a replay.
+# One statement, so one round trip and atomic without a transaction around it: find the link by its
+# code if it takes answers today for this questionnaire (the rule of link_is_open and the current
+# questionnaire, in SQL), count the earlier answers from the address through it in the last hour,
+# insert the response flagged or not (nothing when the nonce was used: ON CONFLICT), and insert its
+# answers. No row back: the link is closed, the questionnaire replaced, or the form was sent already.
 _INSERT_SQL = """
-WITH earlier AS (
-    SELECT count(*) AS n FROM surveys_surveyresponse
-    WHERE link_id = %(link)s AND ip_hash = %(ip_hash)s AND %(ip_hash)s <> '' AND submitted_at >= %(since)s
+WITH link AS (
+    SELECT l.id, l.service_id, l.officer_id
+    FROM surveys_surveylink l
+    JOIN surveys_service s ON s.id = l.service_id AND s.is_active
+    JOIN surveys_surveytemplate t ON t.id = %(template)s AND t.service_id = l.service_id AND t.is_current
+    WHERE l.token = %(token)s AND NOT l.is_paused AND (l.ends_on IS NULL OR l.ends_on >= %(today)s)
+), earlier AS (
+    SELECT count(*) AS n FROM surveys_surveyresponse r JOIN link ON r.link_id = link.id
+    WHERE r.ip_hash = %(ip_hash)s AND %(ip_hash)s <> '' AND r.submitted_at >= %(since)s
 ), flags AS (
     SELECT %(rushed)s AS rushed, earlier.n >= %(limit)s AS repeated, earlier.n FROM earlier
 ), response AS (
@@ -188,7 +200,8 @@ WITH earlier AS (
         suggestion_status, hr_response, personal_data_purged
     )
     SELECT
-        %(template)s, %(link)s, %(service)s, %(officer)s, %(now)s, %(nonce)s, %(ip_hash)s, %(fill_seconds)s,
+        %(template)s, link.id, link.service_id, link.officer_id, %(now)s, %(nonce)s, %(ip_hash)s,
+        %(fill_seconds)s,
         CASE WHEN rushed OR repeated THEN %(flagged)s ELSE %(clean)s END,
         left(concat_ws(' ',
             CASE WHEN rushed THEN replace(%(rushed_text)s, '{seconds}', %(fill_seconds)s::text) END,
@@ -196,21 +209,34 @@ WITH earlier AS (
         ), %(reasons_max)s),
         %(age_band)s, %(sex)s, %(education)s, %(occupation)s, %(suggestion)s,
         %(suggestion_status)s, '', false
-    FROM flags
+    FROM link CROSS JOIN flags
     ON CONFLICT (nonce) DO NOTHING
-    RETURNING id, review_status, flag_reasons
+    RETURNING id, link_id, service_id, officer_id, review_status, flag_reasons
 ), answers AS (
     INSERT INTO surveys_surveyanswer (response_id, element_id, value)
     SELECT response.id, given.element_id, given.value
-    FROM response CROSS JOIN (VALUES {values}) AS given(element_id, value)
+    FROM response
+    CROSS JOIN unnest(%(elements)s::bigint[], %(values)s::smallint[]) AS given(element_id, value)
 )
-SELECT id, review_status, flag_reasons FROM response
+SELECT id, link_id, service_id, officer_id, review_status, flag_reasons FROM response
 """
+
+
+def _refusal(token: str, template: SurveyTemplate, today: date) -> ValidationError:
+    """Why the insert stored nothing: the link is closed (or gone), the questionnaire is no longer
+    the one in use, or else the nonce was used already."""
+    link = SurveyLink.objects.select_related("service").filter(token=token).first()
+    if link is None or not link_is_open(link, today):
+        return ValidationError(_("This survey is closed."), code=CLOSED)
+    in_use = SurveyTemplate.objects.filter(pk=template.pk, service_id=link.service_id, is_current=True)
+    if not in_use.exists():
+        return _questionnaire_changed()
+    return ValidationError(_("These answers were already sent. Thank you!"), code=REPLAYED)
 
 
 def response_submit(
     *,
-    link: SurveyLink,
+    token: str,
     template: SurveyTemplate,
     answers: dict,
     profile: dict,
@@ -220,29 +246,23 @@ def response_submit(
     ip_hash: str,
     today: date,
 ) -> SurveyResponse:
-    """Stores one citizen's answers through a public link: the response and its answers in one
-    statement.
+    """Stores one citizen's answers through the public link with code `token`: the response and its
+    answers in one statement, which also checks that the link takes answers today and that
+    `template` is its service's questionnaire in use, so the link itself need not be read first.
 
     answers: {element code: 1–4}, one for every element of the template, the officer's elements
     (U6/U7) included: through a link that names an officer they rate that officer and the response
     is attributed to them (`officer`); through a link without one they rate the service's officers
     as a whole, as the standard nine elements always do. profile: age_band, sex, education,
     occupation, each a value of its choices or empty. nonce: the signed form nonce as posted; it must
-    have been issued for this link and template version. ip_hash: the keyed hash of the client's
+    have been issued for this link and questionnaire. ip_hash: the keyed hash of the client's
     address (never the address).
 
-    Raises ValidationError for a closed link, a nonce that is invalid, expired, for an older
+    Raises ValidationError for a closed link, a nonce that is invalid, expired, for another
     questionnaire or already used (codes CLOSED, NONCE_INVALID, NONCE_EXPIRED,
     QUESTIONNAIRE_CHANGED, REPLAYED), and for bad answers; nothing is stored then. A filled honeypot
     never reaches this function (see the module docstring)."""
-    if not link_is_open(link, today):
-        raise ValidationError(_("This survey is closed."), code=CLOSED)
-    if template.service_id != link.service_id or not template.is_current:
-        raise ValidationError(
-            _("The questionnaire was updated while you were answering. Please check your answers."),
-            code=QUESTIONNAIRE_CHANGED,
-        )
-    form_nonce = nonce_check(nonce, link=link, template=template)
+    form_nonce = nonce_check(nonce, token=token, template=template)
     values = _checked_answers(template, answers)
     checked_profile = _checked_profile(template, profile)
     text = _checked_suggestion(template, suggestion)
@@ -251,10 +271,9 @@ def response_submit(
     fill_seconds = max(0, int(fill_seconds))
     rushed_text, repeated_text = _reason_texts()
     params = {
-        "link": link.pk,
+        "token": token,
+        "today": today,
         "template": template.pk,
-        "service": link.service_id,
-        "officer": link.officer_id,
         "now": now,
         "since": now - REPEAT_WINDOW,
         "nonce": form_nonce.key,
@@ -269,24 +288,22 @@ def response_submit(
         "reasons_max": FLAG_REASONS_MAX,
         "suggestion": text,
         "suggestion_status": (SuggestionStatus.NEW if text else SuggestionStatus.NONE).value,
+        "elements": [element.pk for element in values],
+        "values": list(values.values()),
         **checked_profile,
     }
-    rows = []
-    for n, (element, value) in enumerate(values.items()):
-        params[f"e{n}"], params[f"v{n}"] = element.pk, value
-        rows.append(f"(%(e{n})s::bigint, %(v{n})s::smallint)")
     with connection.cursor() as cursor:
-        cursor.execute(_INSERT_SQL.replace("{values}", ", ".join(rows)), params)
+        cursor.execute(_INSERT_SQL, params)
         row = cursor.fetchone()
     if row is None:
-        raise ValidationError(_("These answers were already sent. Thank you!"), code=REPLAYED)
-    response_id, status, reasons = row
+        raise _refusal(token, template, today)
+    response_id, link_id, service_id, officer_id, status, reasons = row
     response = SurveyResponse(
         pk=response_id,
         template=template,
-        link=link,
-        service_id=link.service_id,
-        officer_id=link.officer_id,
+        link_id=link_id,
+        service_id=service_id,
+        officer_id=officer_id,
         submitted_at=now,
         nonce=form_nonce.key,
         ip_hash=ip_hash,

@@ -28,10 +28,12 @@ def questionnaire(link):
     return current_questionnaire(link.service)
 
 
-def nonce(link, *, seconds_ago=30, version=None, token=None):
+def nonce(link, *, seconds_ago=30, template=None, token=None):
     """A genuine form nonce as the GET would issue it, shown `seconds_ago` seconds ago."""
-    version = questionnaire(link).version if version is None else version
-    return abuse.nonce_issue(token=token or link.token, version=version, issued_at=time.time() - seconds_ago)
+    template = template or questionnaire(link)
+    return abuse.nonce_issue(
+        token=token or link.token, template_id=template.pk, issued_at=time.time() - seconds_ago
+    )
 
 
 def answers(value=3, codes=CODES) -> dict:

@@ -25,19 +25,19 @@ def _request(remote="192.0.2.10", forwarded=None):
 
 def test_it_reads_back_what_the_nonce_was_issued_for():
     issued = time.time() - 40
-    nonce = abuse.nonce_read(abuse.nonce_issue(token="abcdefghijkl", version=3, issued_at=issued))
-    assert (nonce.token, nonce.version, nonce.issued_at) == ("abcdefghijkl", 3, int(issued))
+    nonce = abuse.nonce_read(abuse.nonce_issue(token="abcdefghijkl", template_id=3, issued_at=issued))
+    assert (nonce.token, nonce.template_id, nonce.issued_at) == ("abcdefghijkl", 3, int(issued))
     assert 40 <= nonce.fill_seconds() <= 42
     assert len(nonce.key) <= 64
 
 
 def test_it_draws_a_new_random_key_for_every_nonce():
-    keys = {abuse.nonce_read(abuse.nonce_issue(token="abcdefghijkl", version=1)).key for _ in range(50)}
+    keys = {abuse.nonce_read(abuse.nonce_issue(token="abcdefghijkl", template_id=1)).key for _ in range(50)}
     assert len(keys) == 50
 
 
 def test_it_never_counts_a_negative_fill_time():
-    nonce = abuse.nonce_read(abuse.nonce_issue(token="abcdefghijkl", version=1))
+    nonce = abuse.nonce_read(abuse.nonce_issue(token="abcdefghijkl", template_id=1))
     assert nonce.fill_seconds(now=nonce.issued_at - 100) == 0
 
 
@@ -51,8 +51,9 @@ def test_it_never_counts_a_negative_fill_time():
         Signer(salt=abuse.NONCE_SALT).sign_object("text"),
         Signer(salt=abuse.NONCE_SALT).sign_object(["a", "1", "b", 1]),
         Signer(salt=abuse.NONCE_SALT).sign_object(["a", 1, "", 1]),
+        Signer(salt=abuse.NONCE_SALT).sign_object(["a", True, "b", 1]),
     ],
-    ids=["empty", "junk", "forged", "other-salt", "not-a-list", "version-text", "no-key"],
+    ids=["empty", "junk", "forged", "other-salt", "not-a-list", "template-text", "no-key", "template-bool"],
 )
 def test_it_refuses_a_nonce_we_did_not_issue(value):
     with pytest.raises(abuse.NonceInvalid):
@@ -62,8 +63,10 @@ def test_it_refuses_a_nonce_we_did_not_issue(value):
 def test_it_refuses_a_nonce_older_than_the_form_lifetime(settings):
     settings.SKM_FORM_MAX_AGE = 7200
     with pytest.raises(abuse.NonceExpired):
-        abuse.nonce_read(abuse.nonce_issue(token="abcdefghijkl", version=1, issued_at=time.time() - 7300))
-    assert abuse.nonce_read(abuse.nonce_issue(token="abcdefghijkl", version=1, issued_at=time.time() - 7100))
+        abuse.nonce_read(abuse.nonce_issue(token="abcdefghijkl", template_id=1, issued_at=time.time() - 7300))
+    assert abuse.nonce_read(
+        abuse.nonce_issue(token="abcdefghijkl", template_id=1, issued_at=time.time() - 7100)
+    )
 
 
 # Client address ------------------------------------------------------------------------------

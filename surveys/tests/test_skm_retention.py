@@ -15,7 +15,7 @@ from surveys.tests import skm_helpers as h
 
 def _response(link, *, days_ago, suggestion="Pelayanan ramah", status=None):
     response = submission.response_submit(
-        link=link,
+        token=link.token,
         template=h.questionnaire(link),
         answers=h.answers(3),
         profile={"age_band": "40-49", "sex": "f", "education": "s1", "occupation": "asn"},

@@ -32,7 +32,7 @@ def link(org):
 
 def _submit(link, **kw):
     arguments = {
-        "link": link,
+        "token": link.token,
         "template": h.questionnaire(link),
         "answers": h.answers(3),
         "profile": {},
@@ -233,11 +233,20 @@ def test_it_refuses_a_closed_link(link, closed_by):
         link.ends_on = timezone.localdate() - timedelta(days=1)
     else:
         link.service.is_active = False
+        link.service.save()
+    link.save()
+    _refused(link, code=submission.CLOSED)
+
+
+def test_it_refuses_a_link_that_is_gone(link):
+    _refused(link, token="NoSuchLink12", code=submission.NONCE_INVALID)
+    SurveyLink.objects.filter(pk=link.pk).update(token="RenamedLink1")
     _refused(link, code=submission.CLOSED)
 
 
 def test_it_takes_answers_until_the_end_of_the_links_last_day(link):
     link.ends_on = date(2030, 5, 31)
+    link.save()
     assert _submit(link, today=date(2030, 5, 31)).pk
     _refused(link, today=date(2030, 6, 1), code=submission.CLOSED)
 

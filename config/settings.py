@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "accounts",
     "appraisal",
     "surveys",
+    "jobs",
 ]
 
 MIDDLEWARE = [
@@ -253,10 +254,15 @@ if CELERY_BROKER_URL == "filesystem://":
         "store_processed": False,
     }
 else:
+    # A web request that queues a task waits at most about two seconds for a stopped or frozen Redis:
+    # a connect timeout of 1 s and one retry at once (kombu would first sleep 2 s).
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "socket_connect_timeout": 1,
-        "socket_timeout": 2,
+        "socket_timeout": 1,
         "max_retries": 1,
+        "interval_start": 0,
+        "interval_step": 0.2,
+        "interval_max": 0.2,
     }
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True

@@ -14,6 +14,7 @@ urlpatterns = [
     path("appraisal/", include("appraisal.urls")),
     path("services/", include("surveys.urls")),
     path("s/", include("surveys.public_urls")),
+    path("jobs/", include("jobs.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),

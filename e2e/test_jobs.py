@@ -12,8 +12,8 @@ pytestmark = pytest.mark.e2e
 
 
 @pytest.mark.parametrize("width", ["desktop", "phone"])
-def test_it_shows_the_jobs_and_queues_one(page, phone_page, width):
-    browser_page = page if width == "desktop" else phone_page
+def test_it_shows_the_jobs_and_queues_one(request, width):
+    browser_page = request.getfixturevalue("page" if width == "desktop" else "phone_page")
     agency = factories.agency(name="Dinas Kependudukan dan Pencatatan Sipil", short_name="Disdukcapil")
     hr = factories.hr_admin(agency, username=f"hr-jobs-{width}")
     job_run(name="purge-survey-personal-data", trigger=Trigger.COMMAND)

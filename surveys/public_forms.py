@@ -20,6 +20,11 @@ def answer_field(code: str) -> str:
     return f"q_{code}"
 
 
+def honeypot_filled(data) -> bool:
+    """Something was typed into the field people never see: a bot."""
+    return bool(str(data.get(HONEYPOT, "")).strip())
+
+
 class SurveyForm(forms.Form):
     """One radio group per element (answers 1–4, all required), the optional profile and
     suggestion as the questionnaire asks, the form nonce, and a honeypot people never see."""
@@ -74,7 +79,7 @@ class SurveyForm(forms.Form):
 
     @property
     def honeypot_filled(self) -> bool:
-        return bool(str(self.data.get(HONEYPOT, "")).strip())
+        return honeypot_filled(self.data)
 
     @property
     def suggestion_field(self):

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from surveys.public_forms import HONEYPOT, SurveyForm, posted_values
+from surveys.public_forms import SurveyForm, honeypot_filled, posted_values
 from surveys.skm import abuse, submission
 from surveys.skm.public_reads import (
     link_for_token,
@@ -85,7 +85,7 @@ def _stored_at_once(request, token) -> bool:
     anything else: a filled honeypot, a nonce that does not check out, answers the form must
     correct, or a refusal of the write service."""
     data = request.POST
-    if str(data.get(HONEYPOT, "")).strip():
+    if honeypot_filled(data):
         return False
     try:
         form_nonce = abuse.nonce_read(data.get("nonce", ""))

@@ -1,7 +1,13 @@
+import os
+import subprocess
+import sys
+import uuid
 from datetime import date, timedelta
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
+from django.db import connection
 
 from accounts.models import ActingAssignment
 from accounts.tests import factories
@@ -56,3 +62,29 @@ def org(db):
         other_hr=other_hr,
         superadmin=factories.superadmin(),
     )
+
+
+def _database_url():
+    db = connection.settings_dict
+    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+@pytest.fixture
+def worker():
+    """A worker on a queue of its own, on the test database; stopped after the test."""
+    queue = f"test-{uuid.uuid4().hex[:12]}"
+    env = {**os.environ, "DATABASE_URL": _database_url()}
+    command = [
+        sys.executable, "-m", "celery", "-A", "config", "worker", "--pool", "solo", "--queues", queue,
+        "--without-heartbeat", "--without-gossip", "--without-mingle", "--loglevel", "WARNING",
+    ]  # fmt: skip
+    process = subprocess.Popen(
+        command, cwd=settings.BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    yield queue
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

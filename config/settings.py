@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -273,7 +274,15 @@ CELERY_TASK_SOFT_TIME_LIMIT = 540
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
+# A daily report queues a refresh of its author's figures (the nightly run catches up on any it misses).
+# Off in tests unless a test turns it on, so that the suite does not fill the test broker.
+SCORES_REFRESH_ON_REPORT = env_bool("SCORES_REFRESH_ON_REPORT", not TESTING)
 CELERY_BEAT_SCHEDULE = {
+    # The period figures of staff, units and agencies, each night after the day's reports are in.
+    "aggregate-scores": {
+        "task": "appraisal.tasks.aggregate_scores",
+        "schedule": crontab(hour=1, minute=30),
+    },
     # The SKM figures per service and period, for quick reads; the result screens compute them live.
     "refresh-survey-aggregates": {
         "task": "surveys.tasks.refresh_survey_aggregates",

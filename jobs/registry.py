@@ -29,6 +29,17 @@ JOBS = {
     job.name: job
     for job in (
         Job(
+            name="aggregate-scores",
+            title=_("Performance figures"),
+            description=_(
+                "Each staff member's, unit's and agency's figures per period: daily-report compliance, "
+                "achievement, feedback, citizens' ratings, service levels, predikat and IKM."
+            ),
+            function="appraisal.services.scores.scores_aggregate",
+            task="appraisal.tasks.aggregate_scores",
+            time_limit=900,
+        ),
+        Job(
             name="refresh-survey-aggregates",
             title=_("SKM figures in the cache"),
             description=_(

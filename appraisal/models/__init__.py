@@ -49,10 +49,12 @@ from appraisal.models.plans import (
     SkpStatus,
 )
 from appraisal.models.reports import DailyReport, ReportStatus
+from appraisal.models.scores import AgencyPeriodScore, IndicatorPeriodScore, StaffPeriodScore, UnitPeriodScore
 
 __all__ = [
     "ActionStatus",
     "AgencyGoal",
+    "AgencyPeriodScore",
     "Appraisal",
     "AppraisalEvent",
     "AppraisalEventKind",
@@ -78,6 +80,7 @@ __all__ = [
     "FeedbackRequest",
     "Holiday",
     "Indicator",
+    "IndicatorPeriodScore",
     "IndicatorAchievement",
     "MentoringSession",
     "Mentorship",
@@ -96,5 +99,7 @@ __all__ = [
     "SkpEvent",
     "SkpEventKind",
     "SkpStatus",
+    "StaffPeriodScore",
     "StandardLevelDefault",
+    "UnitPeriodScore",
 ]

@@ -1,8 +1,9 @@
 """Writes to daily reports (laporan harian) and their evidence (bukti dukung).
 
 A report is stored whole or not at all: every rule is checked before the evidence file is written,
-and a file written for a row that then fails to be stored is deleted again. Nothing here needs the
-task broker, so a report is stored even when Redis is down.
+and a file written for a row that then fails to be stored is deleted again. A stored change queues a
+refresh of the author's period figures; a broker that is stopped or frozen never fails or holds up the
+write (jobs.enqueue), and the nightly aggregation includes the report anyway.
 """
 
 import datetime
@@ -23,6 +24,8 @@ from django.utils.translation import gettext as _
 from accounts.models import Staff
 from appraisal.models import DailyReport, Indicator, ReportStatus, Rhk
 from appraisal.selectors.reports import rated_staff_ids_sql, report_calendar
+from appraisal.tasks import refresh_staff_scores
+from jobs.enqueue import enqueue_on_commit
 
 MAX_ACTIVITY = 2000
 MAX_COMMENT = 2000
@@ -325,6 +328,7 @@ def daily_report_create(
         with transaction.atomic():
             report = DailyReport(staff=staff, evidence_file=stored, **values)
             report.save()
+            _refresh_figures(staff)
     except BaseException:
         _delete_stored(stored)
         raise
@@ -345,6 +349,11 @@ def change_refusal(report, *, staff, cal):
     if code is not None:
         return date_refusal(cal, report.date)
     return None
+
+
+def _refresh_figures(staff):
+    if settings.SCORES_REFRESH_ON_REPORT:
+        enqueue_on_commit(refresh_staff_scores, staff.pk)
 
 
 def _locked(report):
@@ -403,6 +412,7 @@ def daily_report_update(
                 current.evidence_file = stored
                 changed.append("evidence_file")
             current.save(update_fields=changed)
+            _refresh_figures(staff)
             if old_file and "evidence_file" in changed:
                 transaction.on_commit(lambda: _delete_stored(old_file))
     except BaseException:
@@ -420,6 +430,7 @@ def daily_report_delete(*, report: DailyReport, staff: Staff) -> None:
         raise ValidationError(message)
     old_file = current.evidence_file.name or ""
     current.delete()
+    _refresh_figures(staff)
     if old_file:
         transaction.on_commit(lambda: _delete_stored(old_file))
 

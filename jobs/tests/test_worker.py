@@ -1,43 +1,11 @@
 """A job queued on the real Redis broker is run by a real Celery worker process (not eager mode)."""
 
-import os
-import subprocess
-import sys
 import time
-import uuid
 
 import pytest
-from django.conf import settings
-from django.db import connection
 
 from config.celery import app
 from jobs.models import JobRun, RunStatus, Trigger
-
-
-def _database_url():
-    db = connection.settings_dict
-    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-
-
-@pytest.fixture
-def worker():
-    """A worker on a queue of its own, on the test database; stopped after the test."""
-    queue = f"test-{uuid.uuid4().hex[:12]}"
-    env = {**os.environ, "DATABASE_URL": _database_url()}
-    command = [
-        sys.executable, "-m", "celery", "-A", "config", "worker", "--pool", "solo", "--queues", queue,
-        "--without-heartbeat", "--without-gossip", "--without-mingle", "--loglevel", "WARNING",
-    ]  # fmt: skip
-    process = subprocess.Popen(
-        command, cwd=settings.BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
-    yield queue
-    process.terminate()
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

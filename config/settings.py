@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "appraisal",
     "surveys",
     "jobs",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -100,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.roles",
+                "notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -292,6 +294,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "surveys.tasks.purge_survey_personal_data",
         "schedule": timedelta(days=1),
     },
+    # The day's reminders in the bell and by e-mail, once each local (Asia/Jakarta) morning.
+    "send-reminders": {
+        "task": "notifications.tasks.send_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 
@@ -306,6 +313,10 @@ if env("EMAIL_HOST"):
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "SIKASN <no-reply@localhost>")
+# Links in reminder e-mails start with this address (e-mails are sent without a request to take it from).
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
+# Raters are reminded of appraisals whose evaluation deadline is this many days away or less.
+REMINDER_APPRAISAL_DAYS = int(env("REMINDER_APPRAISAL_DAYS", "7"))
 
 # Security headers. No inline scripts anywhere: every script is a static file.
 CONTENT_SECURITY_POLICY = {

@@ -15,6 +15,7 @@ urlpatterns = [
     path("services/", include("surveys.urls")),
     path("s/", include("surveys.public_urls")),
     path("jobs/", include("jobs.urls")),
+    path("notifications/", include("notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),

@@ -17,6 +17,7 @@ def test_it_shows_the_jobs_and_queues_one(request, width):
     agency = factories.agency(name="Dinas Kependudukan dan Pencatatan Sipil", short_name="Disdukcapil")
     hr = factories.hr_admin(agency, username=f"hr-jobs-{width}")
     job_run(name="purge-survey-personal-data", trigger=Trigger.COMMAND)
+    job_run(name="aggregate-scores", trigger=Trigger.COMMAND)
     sign_in(browser_page, hr.username, "rahasia-uji-123")
     open_from_menu(browser_page, "/jobs/")
     expect(browser_page.locator("h1")).to_have_text("Tugas berkala")
@@ -24,6 +25,7 @@ def test_it_shows_the_jobs_and_queues_one(request, width):
     expect(purge).to_contain_text("Berhasil")
     expect(purge).to_contain_text("Perintah")
     expect(browser_page.locator("tr", has_text="Angka SKM di cache")).to_contain_text("Belum pernah berjalan")
+    expect(browser_page.locator("tr", has_text="Rekap kinerja")).to_contain_text("Berhasil")
     screenshot(browser_page, f"jobs-{width}")
     with browser_page.expect_navigation():
         purge.get_by_role("button", name="Jalankan sekarang").click()

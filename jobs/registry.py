@@ -59,6 +59,17 @@ JOBS = {
             task="surveys.tasks.purge_survey_personal_data",
             time_limit=300,
         ),
+        Job(
+            name="send-reminders",
+            title=_("Reminders"),
+            description=_(
+                "The day's reminders in everyone's bell and the e-mail digests, on each agency's working "
+                "days."
+            ),
+            function="notifications.services.reminders_send",
+            task="notifications.tasks.send_reminders",
+            time_limit=600,
+        ),
     )
 }
 

@@ -208,6 +208,6 @@ def test_it_lists_the_team_appraisals_in_the_same_number_of_queries_for_5_and_50
     # Staff A, A2 and (through the Plt) B report to kabid A besides the new members.
     assert len(response.context["rows"]) == size + 3
     assert all(f"Anggota {n:02d}" in response.content.decode() for n in range(size))
-    # Session, user, staff profile and roles, the year, its periods and what waits in each, then
-    # members, plans and appraisals.
-    assert len(queries) == 10
+    # Session, user, staff profile and roles, the bell's count, the year, its periods and what waits
+    # in each, then members, plans and appraisals.
+    assert len(queries) == 11

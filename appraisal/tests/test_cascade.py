@@ -411,7 +411,7 @@ def test_it_issues_the_same_number_of_queries_for_5_and_50_staff(client, org, pl
     large = {role: page_queries(user) for role, user in viewers.items()}
 
     assert large == small
-    assert max(small.values()) <= 14
+    assert max(small.values()) <= 15  # with the bell's count
 
 
 def test_it_renders_without_inline_scripts_or_style_attributes(client, org, plan):

@@ -28,19 +28,17 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from accounts.models import ActingAssignment, Agency, Staff, StaffStatus, User
+from accounts.models import ActingAssignment, Staff, StaffStatus, User
 from appraisal.models import (
     Appraisal,
     AppraisalStatus,
     DailyReport,
     FeedbackInvitation,
-    Holiday,
-    PerformanceYear,
     ReportStatus,
     Skp,
     SkpStatus,
 )
-from appraisal.selectors.reports import ReportCalendar
+from appraisal.selectors.reports import report_calendars
 from notifications.models import EmailDigest, EmailFrequency, EmailPreference, Notification, NotificationKind
 
 # How far back the last working day is looked for: longer than any run of holidays (Lebaran, cuti bersama).
@@ -94,20 +92,7 @@ class ReminderDay:
 
 def reminder_day(today: datetime.date) -> ReminderDay:
     """Every agency's working calendar from LOOKBACK before today, in three queries."""
-    since = today - LOOKBACK
-    years = PerformanceYear.objects.filter(year__range=(since.year, today.year))
-    holidays = Holiday.objects.filter(date__range=(since, today)).values_list("agency_id", "date")
-    national = {day for agency_id, day in holidays if agency_id is None}
-    calendars = {
-        pk: ReportCalendar(agency_id=pk, today=today, holidays=set(national))
-        for pk in Agency.objects.values_list("pk", flat=True)
-    }
-    for year in years:
-        calendars[year.agency_id].years[year.year] = year
-    for agency_id, day in holidays:
-        if agency_id is not None:
-            calendars[agency_id].holidays.add(day)
-    return ReminderDay(today=today, calendars=calendars)
+    return ReminderDay(today=today, calendars=report_calendars(since=today - LOOKBACK, today=today))
 
 
 @dataclass(frozen=True)

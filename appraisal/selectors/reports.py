@@ -12,13 +12,14 @@ from decimal import Decimal
 from django.db.models import Exists, OuterRef, Q, Sum
 from django.db.models.functions import Coalesce
 
-from accounts.models import ActingAssignment, Staff, StaffStatus
+from accounts.models import ActingAssignment, Agency, Staff, StaffStatus
 from accounts.selectors import subordinate_ids_sql
 from appraisal import calendar
 from appraisal.models import (
     Aspect,
     DailyReport,
     EvaluationPeriod,
+    Holiday,
     Indicator,
     PerformanceYear,
     Rhk,
@@ -91,6 +92,25 @@ def report_calendar(agency_id, *, since, today):
         years={year.year: year for year in years},
         holidays=holidays_for(agency_id, since, today + DEADLINE_HORIZON),
     )
+
+
+def report_calendars(*, since, today):
+    """Every agency's calendar from `since` up to today, as {agency id: ReportCalendar} (three queries)."""
+    since = min(since, today)
+    holidays = Holiday.objects.filter(date__range=(since, today + DEADLINE_HORIZON)).values_list(
+        "agency_id", "date"
+    )
+    national = {day for agency_id, day in holidays if agency_id is None}
+    calendars = {
+        pk: ReportCalendar(agency_id=pk, today=today, holidays=set(national))
+        for pk in Agency.objects.values_list("pk", flat=True)
+    }
+    for year in PerformanceYear.objects.filter(year__range=(since.year, today.year)):
+        calendars[year.agency_id].years[year.year] = year
+    for agency_id, day in holidays:
+        if agency_id is not None:
+            calendars[agency_id].holidays.add(day)
+    return calendars
 
 
 def staff_reports(staff):

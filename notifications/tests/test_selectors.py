@@ -55,6 +55,13 @@ def test_it_takes_the_last_working_day_before_today_across_holidays(org):
     )
 
 
+def test_it_moves_the_report_deadline_past_a_holiday_after_today(org):
+    appraisal_factories.performance_year(org.agency, report_cutoff_days=2)
+    # Friday's report may be entered for two more working days; Tuesday 16 June is a national holiday.
+    day = selectors.reminder_day(f.MONDAY).report_days()[org.agency.pk]
+    assert (day.day, day.deadline) == (f.FRIDAY, date(2026, 6, 17))
+
+
 def test_it_owes_no_report_reminder_for_a_day_that_can_no_longer_be_reported(org):
     appraisal_factories.performance_year(org.agency, report_cutoff_days=0)
     appraisal_factories.performance_year(org.other_agency, is_open=False)

@@ -24,7 +24,7 @@ from appraisal.services import scores_sql
 from appraisal.services.peer_feedback import MIN_RATERS
 from surveys.models import Service
 from surveys.models.skm import COUNTED
-from surveys.skm.results import Window, combine, summaries
+from surveys.skm.results import combine, period_window, summaries
 
 # pg_advisory_xact_lock key: "rekap" in ASCII.
 LOCK_KEY = 0x72656B6170
@@ -38,9 +38,24 @@ def _scope_periods(today):
     )
 
 
+# The SKM arrays the summary statements take, in the order of their unnest().
+IKM_ARRAYS = ("group", "period", "owner", "respondents", "value", "mutu")
+
+
+def _ikm_row(group, period, summary):
+    return (
+        group,
+        period.pk,
+        period.year.agency_id,
+        summary.respondents,
+        summary.converted,
+        summary.mutu.value if summary.mutu else "",
+    )
+
+
 def _skm_results(periods):
-    """SKM respondents, converted IKM and mutu per (unit, period) and (agency, period), as the arrays
-    the summary statements take: the same figures as the SKM results pages (surveys.skm.results)."""
+    """SKM respondents, converted IKM and mutu per (unit, period) and (agency, period), rows of
+    IKM_ARRAYS: the same figures as the SKM results pages (surveys.skm.results)."""
     services = defaultdict(list)
     for service_id, agency_id, unit_id in (
         Service.objects.filter(survey_templates__isnull=False)
@@ -48,44 +63,26 @@ def _skm_results(periods):
         .values_list("pk", "agency_id", "unit_id")
     ):
         services[agency_id].append((service_id, unit_id))
-    units = {key: [] for key in ("group", "period", "owner", "respondents", "value", "mutu")}
-    agencies = {key: [] for key in units}
-
-    def add(arrays, group, period, summary):
-        if summary.respondents:
-            for key, value in zip(
-                arrays,
-                (
-                    group,
-                    period.pk,
-                    period.year.agency_id,
-                    summary.respondents,
-                    summary.converted,
-                    summary.mutu.value if summary.mutu else "",
-                ),
-                strict=True,
-            ):
-                arrays[key].append(value)
-
+    units, agencies = [], []
     for period in periods:
         offered = services.get(period.year.agency_id)
         if not offered:
             continue
-        window = Window(
-            str(period.pk), period.name, period.starts_on, period.ends_on, period=period, year=period.year
-        )
-        found = summaries([service_id for service_id, _unit in offered], window)
+        found = summaries([service_id for service_id, _unit in offered], period_window(period))
         by_unit = defaultdict(list)
         for service_id, unit_id in offered:
             by_unit[unit_id].append(found[service_id])
         for unit_id, parts in by_unit.items():
-            add(units, unit_id, period, combine(parts))
-        add(agencies, period.year.agency_id, period, combine(found.values()))
+            if (summary := combine(parts)).respondents:
+                units.append(_ikm_row(unit_id, period, summary))
+        if (summary := combine(found.values())).respondents:
+            agencies.append(_ikm_row(period.year.agency_id, period, summary))
     return units, agencies
 
 
-def _arrays(prefix_values):
-    return {f"ikm_{key}": values for key, values in prefix_values.items()}
+def _arrays(rows):
+    columns = list(zip(*rows, strict=True)) or [()] * len(IKM_ARRAYS)
+    return {f"ikm_{name}": list(values) for name, values in zip(IKM_ARRAYS, columns, strict=True)}
 
 
 def scores_aggregate(*, today: datetime.date | None = None, staff_ids: list[int] | None = None) -> int:

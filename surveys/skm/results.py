@@ -126,6 +126,13 @@ class Windows:
         return self.whole_year
 
 
+def period_window(period: EvaluationPeriod) -> Window:
+    """The window of one evaluation period (its year read through `period.year`)."""
+    return Window(
+        str(period.pk), period.name, period.starts_on, period.ends_on, period=period, year=period.year
+    )
+
+
 def windows_for(agency: Agency | int, *, year: int | None = None, today: date | None = None) -> Windows:
     """The agency's performance year (the given one, else the one holding today, else its latest) with
     its periods, in two queries. An agency without a performance year gets the calendar year."""
@@ -151,9 +158,7 @@ def windows_for(agency: Agency | int, *, year: int | None = None, today: date | 
         if periods
         else PerformanceYear.objects.get(agency_id=agency_id, year=wanted)  # a year with no periods yet
     )
-    windows = tuple(
-        Window(str(p.pk), p.name, p.starts_on, p.ends_on, period=p, year=performance_year) for p in periods
-    )
+    windows = tuple(period_window(p) for p in periods)
     start = min((p.starts_on for p in periods), default=date(wanted, 1, 1))
     end = max((p.ends_on for p in periods), default=date(wanted, 12, 31))
     whole = Window(
